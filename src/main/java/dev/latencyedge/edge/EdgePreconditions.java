@@ -1,0 +1,52 @@
+package dev.latencyedge.edge;
+
+import dev.latencyedge.failover.FailoverBudget;
+import dev.latencyedge.settings.ConfigException;
+import dev.latencyedge.settings.GlobalSettings;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import static dev.latencyedge.settings.ConfigKeys.*;
+
+/**
+ * Checks the global stack's settings against what the Regions exported, before the edge registers anything:
+ * a secret some ALB would refuse means 403s from that Region, and a Region whose health check is too slow
+ * breaks the environment's failover budget.
+ */
+public final class EdgePreconditions {
+
+    static final String LOCATION = "checked against the regional stacks' outputs";
+
+    private EdgePreconditions() {
+    }
+
+    public static void verify(GlobalSettings settings, Map<String, RegionalExports> byRegion) {
+        var problems = new ArrayList<ConfigException.Problem>();
+        var fingerprint = settings.common().originVerifySecret().fingerprint();
+        var maxFailover = settings.common().maxFailoverSeconds();
+        for (var entry : byRegion.entrySet()) {
+            var region = entry.getKey();
+            var exports = entry.getValue();
+            if (!exports.region().equals(region)) {
+                problems.add(new ConfigException.Problem(REGIONS, "stack " + exports.stackName()
+                        + " exports region " + exports.region() + ", expected " + region));
+            }
+            if (!exports.originSecretFingerprints().contains(fingerprint)) {
+                problems.add(new ConfigException.Problem(ORIGIN_VERIFY_SECRET, "is not accepted by Region " + region
+                        + " (stack " + exports.stackName() + "): its ALB would answer CloudFront with 403."
+                        + " Set the same value there (or as " + ORIGIN_VERIFY_SECRET_PREVIOUS
+                        + " while rotating) and update that stack first"));
+            }
+            var seconds = FailoverBudget.moveViewersSeconds(exports.healthCheckRequestInterval(),
+                    exports.healthCheckFailureThreshold());
+            maxFailover.filter(max -> seconds > max).ifPresent(max -> problems.add(new ConfigException.Problem(
+                    MAX_FAILOVER_SECONDS, "Region " + region + " needs " + exports.healthCheckRequestInterval()
+                    + " s x " + exports.healthCheckFailureThreshold() + " + " + FailoverBudget.ALIAS_TTL_SECONDS
+                    + " s TTL = " + seconds + " s to move viewers, over the maximum " + max)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(settings.common().stackName(), LOCATION, problems);
+        }
+    }
+}

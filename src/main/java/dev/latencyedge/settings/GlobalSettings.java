@@ -1,0 +1,64 @@
+package dev.latencyedge.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Settings of an environment's global stack ({@code <env>}).
+ *
+ * @param common                  settings every stack has
+ * @param regions                 the Regions with a stack of their own, {@code <env>-<region>}
+ * @param domain                  the public name CloudFront serves
+ * @param extraDomains            further public names
+ * @param originLabel             the unguessable label of the origin host
+ * @param originLabelIsSecret     whether the label was set as a secret (the origin host is then exported as one)
+ * @param routingOverrides        latency label without a stack of its own -> Region that serves it
+ * @param cdn                     the distribution's settings
+ * @param maxOriginRequestSeconds optional ceiling on what one request to a dead origin may cost
+ */
+public record GlobalSettings(
+        CommonSettings common,
+        List<String> regions,
+        String domain,
+        List<String> extraDomains,
+        String originLabel,
+        boolean originLabelIsSecret,
+        SortedMap<String, String> routingOverrides,
+        CdnSettings cdn,
+        Optional<Integer> maxOriginRequestSeconds) implements StackSettings {
+
+    public GlobalSettings {
+        regions = List.copyOf(regions);
+        extraDomains = List.copyOf(extraDomains);
+        routingOverrides = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(routingOverrides));
+    }
+
+    /** Every public name, the main domain first. */
+    public List<String> domainNames() {
+        var names = new ArrayList<String>();
+        names.add(domain);
+        names.addAll(extraDomains);
+        return List.copyOf(names);
+    }
+
+    /** The name of the latency record set CloudFront uses as its origin. */
+    public String originHost() {
+        return originLabel + "." + common.originParent();
+    }
+
+    /** Latency label -> the Region that serves it: each Region serves itself, overrides add labels. */
+    public SortedMap<String, String> routingTable() {
+        var table = new TreeMap<String, String>();
+        regions.forEach(r -> table.put(r, r));
+        table.putAll(routingOverrides);
+        return java.util.Collections.unmodifiableSortedMap(table);
+    }
+
+    /** The regional stack that serves a Region. */
+    public String regionalStackName(String region) {
+        return common.env() + "-" + region;
+    }
+}
