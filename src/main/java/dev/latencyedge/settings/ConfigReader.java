@@ -88,8 +88,10 @@ final class ConfigReader {
         }
     }
 
-    Optional<Integer> optionalInteger(String key, int min, int max) {
-        return optional(key).map(v -> integer(key, min, min, max));
+    /** A limit where 0 (the declared default) means none. */
+    Optional<Integer> optionalLimit(String key, int max) {
+        var value = integer(key, 0, 0, max);
+        return value == 0 ? Optional.empty() : Optional.of(value);
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -93,7 +93,7 @@ public final class SettingsLoader {
             r.fail(ORIGIN_VERIFY_SECRET, "is required: set it with pulumi config set --secret "
                     + ORIGIN_VERIFY_SECRET + " \"$(openssl rand -base64 48)\"");
         }
-        var maxFailover = r.optionalInteger(MAX_FAILOVER_SECONDS, 1, 3600);
+        var maxFailover = r.optionalLimit(MAX_FAILOVER_SECONDS, 3600);
         return new CommonSettings(stack, env, region, zone, originParent, header,
                 secret.orElse(new Secret("")), maxFailover, r.stringMap(TAGS));
     }
@@ -217,7 +217,7 @@ public final class SettingsLoader {
             }
         });
         var cdn = cdn(r);
-        var maxRequest = r.optionalInteger(MAX_ORIGIN_REQUEST_SECONDS, 1, 30);
+        var maxRequest = r.optionalLimit(MAX_ORIGIN_REQUEST_SECONDS, 30);
         maxRequest.ifPresent(max -> {
             var seconds = FailoverBudget.failedRequestSeconds(cdn.origin().connectionAttempts(),
                     cdn.origin().connectionTimeout());
