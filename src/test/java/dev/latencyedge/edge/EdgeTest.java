@@ -1,0 +1,255 @@
+package dev.latencyedge.edge;
+
+import com.pulumi.aws.cloudfront.DistributionArgs;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import dev.latencyedge.Captured;
+import dev.latencyedge.Fixtures;
+import dev.latencyedge.LatencyEdgeProgram;
+import dev.latencyedge.plan.EvaluatedStack;
+import dev.latencyedge.plan.FakeCloud;
+import dev.latencyedge.plan.PlanFile;
+import dev.latencyedge.plan.StackEvaluator;
+import dev.latencyedge.settings.ConfigException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.latencyedge.Fixtures.at;
+import static dev.latencyedge.Fixtures.global;
+import static dev.latencyedge.Fixtures.regional;
+import static dev.latencyedge.Fixtures.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EdgeTest {
+
+    private static final String RECORD = "aws:route53/record:Record";
+
+    private static Map<String, EvaluatedStack> prod(Fixtures.Config global) {
+        return Fixtures.environment(global, regional("prod", "eu-west-1"), regional("prod", "us-east-1"));
+    }
+
+    private final Map<String, EvaluatedStack> env = prod(global("prod", "eu-west-1", "us-east-1")
+            .set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}"));
+    private final EvaluatedStack edge = env.get("prod");
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void oneLatencyAliasPerLabelToTheServingRegionsAlbAndHealthCheck() {
+        var table = Map.of("eu-west-1", "eu-west-1", "us-east-1", "us-east-1", "me-south-1", "us-east-1");
+        assertEquals(3, edge.resources().stream().filter(r -> r.name().startsWith("origin-")).count());
+        table.forEach((label, serving) -> {
+            var record = single(edge, RECORD, "origin-" + label).inputs();
+            var region = env.get("prod-" + serving).exports();
+            assertEquals(Fixtures.LABEL + ".origin.example.com", record.get("name"));
+            assertEquals("A", record.get("type"));
+            assertEquals(label, record.get("setIdentifier"));
+            assertEquals(label, at(record, "latencyRoutingPolicies", 0, "region"));
+            assertEquals(region.get("albDnsName"), at(record, "aliases", 0, "name"));
+            assertEquals(region.get("albZoneId"), at(record, "aliases", 0, "zoneId"));
+            assertEquals(true, at(record, "aliases", 0, "evaluateTargetHealth"));
+            assertEquals(region.get("healthCheckId"), record.get("healthCheckId"));
+        });
+        assertEquals(new TreeMap<>(table), edge.exports().get("routingTable"));
+    }
+
+    @Test
+    void viewerCertificateIsInUsEast1WhateverAwsRegionSays() {
+        assertEquals("eu-west-1", edge.settings().common().region());
+        var certificate = single(edge, "aws:acm/certificate:Certificate", "viewer-certificate");
+        assertTrue(certificate.provider().contains("::aws-us-east-1::"), certificate.provider());
+        assertEquals("us-east-1", certificate.region());
+        assertEquals("www.example.com", certificate.inputs().get("domainName"));
+        assertTrue(certificate.outputs().get("arn").toString().startsWith("arn:aws:acm:us-east-1:123456789012:"));
+        var provider = single(edge, FakeCloud.PROVIDER_TYPE, "aws-us-east-1");
+        assertEquals("us-east-1", provider.inputs().get("region"));
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals(certificate.outputs().get("arn"), at(distribution, "viewerCertificate", "acmCertificateArn"));
+    }
+
+    @Test
+    void distributionHasTheLatencyNameAsItsOnlySecureOrigin() {
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals(List.of("www.example.com"), distribution.get("aliases"));
+        List<?> origins = at(distribution, "origins");
+        assertEquals(1, origins.size());
+        assertEquals(Fixtures.LABEL + ".origin.example.com", at(distribution, "origins", 0, "domainName"));
+        assertEquals("https-only", at(distribution, "origins", 0, "customOriginConfig", "originProtocolPolicy"));
+        assertEquals(List.of("TLSv1.2"), at(distribution, "origins", 0, "customOriginConfig", "originSslProtocols"));
+        assertEquals(2.0, at(distribution, "origins", 0, "connectionAttempts"));
+        assertEquals(5.0, at(distribution, "origins", 0, "connectionTimeout"));
+        assertEquals("X-Origin-Verify", at(distribution, "origins", 0, "customHeaders", 0, "name"));
+        assertEquals(Fixtures.SECRET, at(distribution, "origins", 0, "customHeaders", 0, "value"));
+        assertEquals("redirect-to-https", at(distribution, "defaultCacheBehavior", "viewerProtocolPolicy"));
+        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                at(distribution, "defaultCacheBehavior", "originRequestPolicyId"));
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", at(distribution, "defaultCacheBehavior", "cachePolicyId"));
+        assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03",
+                at(distribution, "defaultCacheBehavior", "responseHeadersPolicyId"));
+        assertEquals("TLSv1.2_2021", at(distribution, "viewerCertificate", "minimumProtocolVersion"));
+        assertEquals("sni-only", at(distribution, "viewerCertificate", "sslSupportMethod"));
+        assertEquals("http2and3", distribution.get("httpVersion"));
+        assertEquals(true, distribution.get("isIpv6Enabled"));
+        assertEquals("PriceClass_All", distribution.get("priceClass"));
+        assertEquals("none", at(distribution, "restrictions", "geoRestriction", "restrictionType"));
+        assertFalse(distribution.containsKey("webAclId"));
+    }
+
+    @Test
+    void priceClassGeoRestrictionWafAndCacheBehavioursComeFromConfig() {
+        var acl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/0a1b2c3d";
+        var edge = prod(global("prod", "eu-west-1", "us-east-1")
+                .set("latency-edge:priceClass", "PriceClass_100")
+                .set("latency-edge:geoRestriction", "{\"restrictionType\":\"whitelist\",\"locations\":[\"DE\",\"FR\"]}")
+                .set("latency-edge:webAclArn", acl)
+                .set("latency-edge:cacheBehaviors", "[{\"pathPattern\":\"/static/*\",\"cachePolicy\":\"CachingOptimized\"}]"))
+                .get("prod");
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals("PriceClass_100", distribution.get("priceClass"));
+        assertEquals("whitelist", at(distribution, "restrictions", "geoRestriction", "restrictionType"));
+        assertEquals(List.of("DE", "FR"), at(distribution, "restrictions", "geoRestriction", "locations"));
+        assertEquals(acl, distribution.get("webAclId"));
+        assertEquals("/static/*", at(distribution, "orderedCacheBehaviors", 0, "pathPattern"));
+        assertEquals("658327ea-f89d-4fab-a63d-7e88639e58f6", at(distribution, "orderedCacheBehaviors", 0, "cachePolicyId"));
+    }
+
+    @Test
+    void originHeaderValueIsASecret() {
+        var captured = new Captured();
+        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
+        env.forEach((name, stack) -> stacks.put("organization/latency-edge/" + name,
+                new FakeCloud.StackOutputs(stack.exports(), List.of())));
+        StackEvaluator.evaluate(edge.settings(), stacks, captured.transformations());
+        var args = (DistributionArgs) captured.named("cdn-distribution").args();
+        var origin = Captured.value(args.origins()).get(0);
+        var header = Captured.value(origin.customHeaders().orElseThrow()).get(0);
+        assertTrue(Captured.isSecret(header.value()));
+    }
+
+    @Test
+    void eachDomainGetsAliasAAndAaaaRecordsToTheDistribution() {
+        var edge = prod(global("prod", "eu-west-1", "us-east-1")
+                .set("latency-edge:extraDomains", "[\"example.com\"]")).get("prod");
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").outputs();
+        for (var domain : List.of("www.example.com", "example.com")) {
+            for (var type : List.of("A", "AAAA")) {
+                var record = single(edge, RECORD, "cdn-" + domain + "-" + type.toLowerCase()).inputs();
+                assertEquals(domain, record.get("name"));
+                assertEquals(type, record.get("type"));
+                assertEquals(distribution.get("domainName"), at(record, "aliases", 0, "name"));
+                assertEquals("Z2FDTNDATAQYW2", at(record, "aliases", 0, "zoneId"));
+                assertEquals(false, at(record, "aliases", 0, "evaluateTargetHealth"));
+            }
+        }
+        assertTrue(((String) distribution.get("domainName")).matches("d[a-z0-9]+\\.cloudfront\\.net"));
+    }
+
+    @Test
+    void exportsUrlIdsRoutingAndFailoverBudget() {
+        assertEquals("https://www.example.com", edge.exports().get("url"));
+        assertTrue(((String) edge.exports().get("distributionId")).matches("E[A-Z0-9]{13}"));
+        assertEquals(Fixtures.LABEL + ".origin.example.com", edge.exports().get("originHost"));
+        assertFalse(edge.secretExportNames().contains("originHost"));
+        assertEquals(Map.of("eu-west-1", 150, "us-east-1", 150), edge.exports().get("failoverBudgetSeconds"));
+        assertEquals(10, edge.exports().get("failedOriginRequestSeconds"));
+    }
+
+    @Test
+    void originHostIsASecretWhenTheLabelIs() {
+        var edge = prod(global("prod", "eu-west-1", "us-east-1").secret("latency-edge:originLabel", Fixtures.LABEL))
+                .get("prod");
+        assertTrue(edge.secretExportNames().contains("originHost"));
+        var plan = PlanFile.render(edge);
+        assertFalse(plan.contains(Fixtures.LABEL), "the plan file must not show the secret label");
+        assertFalse(plan.contains(Fixtures.SECRET));
+    }
+
+    @Test
+    void aSecretNoRegionAcceptsStopsTheEdgeBeforeAnyResource() {
+        var global = global("prod", "eu-west-1", "us-east-1").secret("latency-edge:originVerifySecret",
+                Fixtures.NEXT_SECRET);
+        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
+        for (var region : List.of("eu-west-1", "us-east-1")) {
+            var stack = Fixtures.evaluate(regional("prod", region));
+            stacks.put("organization/latency-edge/prod-" + region, new FakeCloud.StackOutputs(stack.exports(), List.of()));
+        }
+        var cloud = new FakeCloud("eu-west-1", stacks);
+        var settings = global.load();
+        var result = PulumiTest.withMocks(cloud)
+                .withOptions(TestOptions.builder().projectName("latency-edge").stackName("prod").build())
+                .runTest(ctx -> LatencyEdgeProgram.run(ctx, settings));
+        var error = (ConfigException) rootCause(result.exceptions().get(0));
+        assertEquals("prod", error.stackName());
+        assertEquals(2, error.problems().size());
+        assertEquals("latency-edge:originVerifySecret", error.problems().get(0).key());
+        assertTrue(error.problems().get(0).reason().contains("is not accepted by Region eu-west-1 (stack prod-eu-west-1)"));
+        assertTrue(cloud.registrations().stream().allMatch(r -> r.type().equals(FakeCloud.STACK_REFERENCE_TYPE)),
+                "only the stack references were read: " + cloud.registrations().stream().map(r -> r.type()).toList());
+    }
+
+    @Test
+    void rotationKeepsEveryRegionAcceptingTheNewSecret() {
+        var rotating = Fixtures.environment(
+                global("prod", "eu-west-1").secret("latency-edge:originVerifySecret", Fixtures.NEXT_SECRET),
+                regional("prod", "eu-west-1").secret("latency-edge:originVerifySecretPrevious", Fixtures.NEXT_SECRET));
+        var distribution = single(rotating.get("prod"), "aws:cloudfront/distribution:Distribution", "cdn-distribution");
+        assertEquals(Fixtures.NEXT_SECRET, at(distribution.inputs(), "origins", 0, "customHeaders", 0, "value"));
+    }
+
+    @Test
+    void aMissingRegionalOutputNamesTheStackAndTheOutput() {
+        var stack = Fixtures.evaluate(regional("prod", "eu-west-1"));
+        var exports = new TreeMap<>(stack.exports());
+        exports.remove("healthCheckId");
+        var error = assertThrows(RegionalStackReader.MissingRegionalOutputException.class, () ->
+                StackEvaluator.evaluate(global("prod", "eu-west-1").load(), Map.of(
+                        "organization/latency-edge/prod-eu-west-1", new FakeCloud.StackOutputs(exports, List.of()))));
+        assertEquals("regional stack organization/latency-edge/prod-eu-west-1: output 'healthCheckId' is missing;"
+                + " run pulumi up on that stack first", error.getMessage());
+    }
+
+    @Test
+    void aRegionSlowerThanTheFailoverCeilingIsRefused() {
+        var error = assertThrows(ConfigException.class, () -> prod(global("prod", "eu-west-1", "us-east-1")
+                .set("latency-edge:maxFailoverSeconds", "120")));
+        assertEquals("latency-edge:maxFailoverSeconds", error.problems().get(0).key());
+        assertTrue(error.getMessage().contains("30 s x 3 + 60 s TTL = 150 s"), error.getMessage());
+    }
+
+    @Test
+    void addingARegionChangesNothingThatExists() {
+        var before = edge;
+        var after = Fixtures.environment(global("prod", "eu-west-1", "us-east-1", "ap-southeast-1")
+                        .set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}"),
+                regional("prod", "eu-west-1"), regional("prod", "us-east-1"), regional("prod", "ap-southeast-1"))
+                .get("prod");
+        for (var resource : before.resources()) {
+            if (resource.type().equals("pulumi:pulumi:Stack")) {
+                continue;
+            }
+            var same = after.resources().stream().filter(r -> r.urn().equals(resource.urn())).findFirst()
+                    .orElseThrow(() -> new AssertionError(resource.urn() + " disappeared"));
+            assertEquals(resource.inputs(), same.inputs(), resource.urn());
+        }
+        assertEquals(before.resources().size() + 2, after.resources().size(), "one latency record, one reference");
+        single(after, RECORD, "origin-ap-southeast-1");
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        var cause = error;
+        while (!(cause instanceof ConfigException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
