@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Offline plan time and peak memory for generated environments of 2, 5, 10 and 20 Regions; prints a table, the
+# 20/2 time ratio and whether the resource count grows exactly linearly. Usage: bench/scale.sh
+# (needs ./mvnw -B -q package -DskipTests first, and GNU time at /usr/bin/time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+regions=(us-east-1 eu-west-1 ap-southeast-1 us-west-2 eu-central-1 ap-northeast-1 sa-east-1 ca-central-1 \
+  eu-west-2 ap-southeast-2 us-east-2 us-west-1 eu-west-3 eu-north-1 ap-south-1 ap-northeast-2 ap-northeast-3 \
+  ap-east-1 eu-south-1 af-south-1)
+secret='v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ='
+
+make_env() {  # $1 = number of Regions -> writes $work/$1/Pulumi.bench*.yaml
+  local n=$1 dir="$work/$1"; mkdir -p "$dir"; cp Pulumi.yaml "$dir/"
+  { echo "config:"; echo "  aws:region: us-east-1"; echo "  latency-edge:role: global"
+    echo "  latency-edge:zone: example.com"; echo "  latency-edge:domain: www.example.com"
+    echo "  latency-edge:originLabel: q4z8m2t7x1c9v5b3n6"
+    echo "  latency-edge:originVerifySecret:"; echo "    secure: $secret"; echo "  latency-edge:regions:"
+    for r in "${regions[@]:0:$n}"; do echo "    - $r"; done; } > "$dir/Pulumi.bench.yaml"
+  for r in "${regions[@]:0:$n}"; do
+    { echo "config:"; echo "  aws:region: $r"; echo "  latency-edge:role: region"
+      echo "  latency-edge:zone: example.com"; echo "  latency-edge:clusterName: bench-$r"
+      echo "  latency-edge:originVerifySecret:"; echo "    secure: $secret"; } > "$dir/Pulumi.bench-$r.yaml"
+  done
+}
+
+printf '%-8s %10s %12s %10s\n' regions seconds peak_rss_mb resources
+declare -A secs
+for n in 2 5 10 20; do
+  make_env "$n"
+  /usr/bin/time -f '%e %M' -o "$work/time" java -jar target/latency-edge.jar plan bench \
+      --config-dir "$work/$n" --out "$work/$n/plan" --no-policy > /dev/null
+  read -r s kb < "$work/time"
+  count=$(cat "$work/$n"/plan/*.json | grep -c '"op":')
+  secs[$n]=$s
+  printf '%-8s %10s %12d %10d\n' "$n" "$s" "$((kb / 1024))" "$count"
+  echo "$n $count" >> "$work/counts"
+done
+awk -v a="${secs[20]}" -v b="${secs[2]}" 'BEGIN {printf "time ratio 20/2: %.2fx\n", a / b}'
+awk 'NR==1 {n0=$1; c0=$2} NR==2 {per=($2-c0)/($1-n0); base=c0-per*n0}
+     {if ($2 != base + per*$1) bad=1} END {printf "resources = %d + %d per Region: %s\n", base, per, bad ? "NOT linear" : "exactly linear"}' "$work/counts"

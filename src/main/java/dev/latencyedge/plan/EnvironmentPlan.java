@@ -1,0 +1,72 @@
+package dev.latencyedge.plan;
+
+import dev.latencyedge.settings.GlobalSettings;
+import dev.latencyedge.settings.RegionalSettings;
+import dev.latencyedge.settings.SettingsLoader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A whole environment evaluated offline, in deployment order: every regional stack, then the global stack,
+ * whose stack references receive exactly what the Regions exported.
+ *
+ * @param global       the edge stack
+ * @param regionals    the regional stacks, by Region
+ * @param placeholders stack name -> keys whose secure values were replaced by placeholders
+ */
+public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack> regionals,
+                              Map<String, List<String>> placeholders) {
+
+    /** Every stack, Regions first, as they are deployed. */
+    public List<EvaluatedStack> stacks() {
+        var all = new ArrayList<>(regionals.values());
+        all.add(global);
+        return all;
+    }
+
+    /**
+     * Reads and validates every stack file of the environment before evaluating any, so bad configuration
+     * fails fast and nothing is evaluated (or written) for it.
+     */
+    public static EnvironmentPlan evaluate(Path configDir, String env) {
+        var placeholders = new TreeMap<String, List<String>>();
+        var globalFile = StackFile.read(configDir, env);
+        if (!(SettingsLoader.load(globalFile) instanceof GlobalSettings global)) {
+            throw new PlanException(globalFile.path() + ": latency-edge:role must be global for the environment's"
+                    + " stack " + env + "; regional stacks are named " + env + "-<region>");
+        }
+        record(placeholders, globalFile);
+        var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
+        for (var region : global.regions()) {
+            var file = StackFile.read(configDir, global.regionalStackName(region));
+            if (!(SettingsLoader.load(file) instanceof RegionalSettings regional)) {
+                throw new PlanException(file.path() + ": latency-edge:role must be region (the global stack " + env
+                        + " lists " + region + " in latency-edge:regions)");
+            }
+            regionalSettings.put(region, regional);
+            record(placeholders, file);
+        }
+
+        var regionals = new LinkedHashMap<String, EvaluatedStack>();
+        var references = new TreeMap<String, FakeCloud.StackOutputs>();
+        regionalSettings.forEach((region, settings) -> {
+            var stack = StackEvaluator.evaluate(settings, Map.of());
+            regionals.put(region, stack);
+            references.put(StackEvaluator.ORGANIZATION + "/" + StackEvaluator.PROJECT + "/" + stack.stackName(),
+                    new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames())));
+        });
+        var edge = StackEvaluator.evaluate(global, references);
+        return new EnvironmentPlan(edge, regionals, placeholders);
+    }
+
+    private static void record(Map<String, List<String>> placeholders, StackFile file) {
+        if (!file.placeholderKeys().isEmpty()) {
+            placeholders.put(file.stackName(), List.copyOf(file.placeholderKeys()));
+        }
+    }
+}

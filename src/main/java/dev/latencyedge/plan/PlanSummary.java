@@ -1,0 +1,68 @@
+package dev.latencyedge.plan;
+
+import dev.latencyedge.edge.GlobalStack;
+import dev.latencyedge.failover.FailoverBudget;
+import dev.latencyedge.failover.HealthCheckPricing;
+import dev.latencyedge.regional.RegionalOutputs;
+import dev.latencyedge.settings.GlobalSettings;
+import dev.latencyedge.settings.RegionalSettings;
+
+import java.util.TreeMap;
+
+/** What a person reads at a glance after a plan: resources, routing, health, failover budget and cost. */
+public final class PlanSummary {
+
+    private PlanSummary() {
+    }
+
+    public static String render(EnvironmentPlan plan) {
+        var global = (GlobalSettings) plan.global().settings();
+        var out = new StringBuilder();
+        out.append("Offline plan of ").append(global.common().env())
+                .append(" (fake cloud, account ").append(FakeCloud.ACCOUNT).append("; nothing was sent to AWS)\n");
+
+        for (var stack : plan.stacks()) {
+            var counts = new TreeMap<String, Integer>();
+            stack.resources().forEach(r -> counts.merge(r.op() + " " + r.type(), 1, Integer::sum));
+            out.append("\n").append(stack.stackName()).append(" (")
+                    .append(stack.settings() instanceof RegionalSettings ? "region " + stack.settings().common().region()
+                            : "global").append("): ").append(stack.resources().size()).append(" resources\n");
+            counts.forEach((type, n) -> out.append(String.format("  %3d  %s%n", n, type)));
+        }
+
+        var connection = global.cdn().origin();
+        out.append("\nRouting: latency label -> serving Region -> ALB\n");
+        global.routingTable().forEach((label, region) -> out.append(String.format("  %-15s -> %-15s -> %s%n",
+                label, region, plan.regionals().get(region).exports().get(RegionalOutputs.ALB_DNS_NAME))));
+
+        out.append("\nHealth checks (the latency record of each Region uses its calculated check)\n");
+        var budgets = new TreeMap<String, String>();
+        plan.regionals().forEach((region, stack) -> {
+            var settings = (RegionalSettings) stack.settings();
+            var health = settings.health();
+            out.append(String.format("  %-15s %s  HTTPS %s%s every %d s, unhealthy after %d  %s  $%s/month%n",
+                    region, stack.exports().get(RegionalOutputs.HEALTH_CHECK_ID),
+                    stack.exports().get(RegionalOutputs.REGIONAL_HOST), health.path(), health.requestInterval(),
+                    health.failureThreshold(), health.drain() ? "DRAINED" : "in rotation",
+                    HealthCheckPricing.monthlyUsdPerRegion(health)));
+            var budget = FailoverBudget.of(health.requestInterval(), health.failureThreshold(),
+                    connection.connectionAttempts(), connection.connectionTimeout());
+            budgets.put(region, String.format("%d s x %d + %d s TTL = %d s to move viewers",
+                    health.requestInterval(), health.failureThreshold(), budget.dnsTtlSeconds(),
+                    budget.moveViewersSeconds()));
+        });
+
+        out.append("\nFailover budget (").append(GlobalStack.FAILOVER_BUDGET_SECONDS).append(")\n");
+        budgets.forEach((region, line) -> out.append(String.format("  %-15s %s%n", region, line)));
+        out.append(String.format("  each request to a dead origin waits at most %d attempts x %d s = %d s%n",
+                connection.connectionAttempts(), connection.connectionTimeout(),
+                FailoverBudget.failedRequestSeconds(connection.connectionAttempts(), connection.connectionTimeout())));
+
+        if (!plan.placeholders().isEmpty()) {
+            out.append("\nSecure values: these could not be decrypted offline and were replaced by fake placeholders:\n");
+            plan.placeholders().forEach((stack, keys) -> out.append("  ").append(stack).append(": ")
+                    .append(String.join(", ", keys)).append("\n"));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.latencyedge.plan;
+
+import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import dev.latencyedge.LatencyEdgeProgram;
+import dev.latencyedge.settings.StackSettings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs the real program for one stack in the Pulumi SDK's mock engine against a {@link FakeCloud}, and
+ * collects the resource graph. The engine is process-global, so stacks are evaluated one after another.
+ */
+public final class StackEvaluator {
+
+    public static final String PROJECT = "latency-edge";
+    public static final String ORGANIZATION = "organization";
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+
+    private StackEvaluator() {
+    }
+
+    /**
+     * @param settings the stack's validated settings
+     * @param stacks   exports of the stacks evaluated before, by fully qualified name, for stack references
+     */
+    public static EvaluatedStack evaluate(StackSettings settings, Map<String, FakeCloud.StackOutputs> stacks) {
+        return evaluate(settings, stacks, List.of());
+    }
+
+    /** As {@link #evaluate(StackSettings, Map)}, with stack transformations that see every resource's args. */
+    public static synchronized EvaluatedStack evaluate(StackSettings settings,
+                                                       Map<String, FakeCloud.StackOutputs> stacks,
+                                                       List<ResourceTransformation> transformations) {
+        var stackName = settings.common().stackName();
+        var cloud = new FakeCloud(settings.common().region(), stacks);
+        try {
+            var result = PulumiTest.withMocks(cloud)
+                    .withOptions(TestOptions.builder()
+                            .organizationName(ORGANIZATION)
+                            .projectName(PROJECT)
+                            .stackName(stackName)
+                            .preview(false)
+                            .resourceTransformations(transformations)
+                            .build())
+                    .runTest(ctx -> LatencyEdgeProgram.run(ctx, settings));
+            if (!result.exceptions().isEmpty()) {
+                throw unwrap(result.exceptions().get(0));
+            }
+            var exports = new TreeMap<String, Object>();
+            var secrets = new TreeSet<String>();
+            result.outputs().forEach((name, output) -> {
+                var data = Internal.of(output).getDataAsync().join();
+                exports.put(name, data.getValueNullable());
+                if (data.isSecret()) {
+                    secrets.add(name);
+                }
+            });
+            return new EvaluatedStack(settings, resources(result.resources(), cloud, stackName), exports, secrets);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static List<PlannedResource> resources(List<Resource> resources, FakeCloud cloud, String stackName) {
+        var urns = new IdentityHashMap<Resource, String>();
+        resources.forEach(r -> urns.put(r, PulumiTest.extractValue(r.urn())));
+        var parents = new IdentityHashMap<Resource, String>();
+        resources.forEach(r -> r.pulumiChildResources().forEach(child -> parents.put(child, urns.get(r))));
+        var registered = new HashMap<String, FakeCloud.Registration>();
+        cloud.registrations().forEach(reg -> {
+            if (registered.put(reg.type() + "::" + reg.name(), reg) != null) {
+                throw new IllegalStateException("two resources of type " + reg.type() + " named " + reg.name());
+            }
+        });
+        var stackUrn = resources.stream().filter(r -> r.pulumiResourceType().equals(STACK_TYPE)).map(urns::get)
+                .findFirst().orElseThrow();
+        var planned = new ArrayList<PlannedResource>();
+        for (var resource : resources) {
+            var type = resource.pulumiResourceType();
+            var name = resource.pulumiResourceName();
+            var reg = registered.get(type + "::" + name);
+            // Resources created at the top level belong to the stack, though the SDK does not list them as its
+            // children.
+            var parent = type.equals(STACK_TYPE) ? "" : parents.getOrDefault(resource, stackUrn);
+            planned.add(new PlannedResource("create", urns.get(resource), type, name,
+                    resource instanceof CustomResource, parent,
+                    reg == null || reg.provider() == null ? "" : reg.provider(),
+                    reg == null ? Map.of() : reg.inputs(), reg == null ? Map.of() : reg.outputs(),
+                    reg == null ? "" : reg.region()));
+        }
+        // Stack references are reads: the engine does not list them among registered resources.
+        for (var reg : cloud.registrations()) {
+            if (reg.type().equals(FakeCloud.STACK_REFERENCE_TYPE)) {
+                planned.add(new PlannedResource("read", "urn:pulumi:" + stackName + "::" + PROJECT + "::"
+                        + reg.type() + "::" + reg.name(), reg.type(), reg.name(), true, stackUrn, "",
+                        reg.inputs(), reg.outputs(), ""));
+            }
+        }
+        planned.sort(Comparator.comparing((PlannedResource r) -> !r.type().equals(STACK_TYPE))
+                .thenComparing(PlannedResource::urn));
+        return List.copyOf(planned);
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        var cause = error;
+        while ((cause instanceof CompletionException || cause.getClass().getName().startsWith("com.pulumi"))
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.latencyedge.plan;
+
+import com.google.gson.Gson;
+import dev.latencyedge.settings.ConfigKeys;
+import dev.latencyedge.settings.ConfigSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A stack's configuration read from {@code Pulumi.<stack>.yaml}, with the project's declared defaults from
+ * {@code Pulumi.yaml} beneath it, as the engine would merge them. Values are turned into the text the engine
+ * passes programs (JSON for lists and maps). A {@code secure:} value cannot be decrypted here, so it becomes a
+ * clearly fake placeholder and is remembered, for the summary to say so.
+ */
+public final class StackFile implements ConfigSource {
+
+    private static final Gson GSON = new Gson();
+
+    private final String stackName;
+    private final Path path;
+    private final Map<String, String> values;
+    private final Set<String> secretKeys;
+    private final Set<String> placeholderKeys;
+
+    private StackFile(String stackName, Path path, Map<String, String> values, Set<String> secretKeys,
+                      Set<String> placeholderKeys) {
+        this.stackName = stackName;
+        this.path = path;
+        this.values = Map.copyOf(values);
+        this.secretKeys = Collections.unmodifiableSet(secretKeys);
+        this.placeholderKeys = Collections.unmodifiableSet(placeholderKeys);
+    }
+
+    public static StackFile read(Path configDir, String stackName) {
+        var path = configDir.resolve("Pulumi." + stackName + ".yaml");
+        if (!Files.isRegularFile(path)) {
+            throw new PlanException(path + ": no such stack file (stack " + stackName + ")");
+        }
+        var values = new LinkedHashMap<String, String>();
+        var secrets = new TreeSet<String>();
+        var placeholders = new TreeSet<String>();
+        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> values.put(key, text(value)));
+        var config = yaml(path).get("config");
+        if (config != null && !(config instanceof Map)) {
+            throw new PlanException(path + ": 'config' must be a map of keys to values");
+        }
+        if (config instanceof Map<?, ?> entries) {
+            for (var entry : entries.entrySet()) {
+                var key = String.valueOf(entry.getKey());
+                if (!key.contains(":")) {
+                    key = ConfigKeys.NAMESPACE + ":" + key;
+                }
+                if (entry.getValue() instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                    secrets.add(key);
+                    placeholders.add(key);
+                    values.put(key, Placeholders.forKey(key));
+                } else {
+                    values.put(key, text(entry.getValue()));
+                }
+            }
+        }
+        return new StackFile(stackName, path, values, secrets, placeholders);
+    }
+
+    /** Keys whose {@code secure:} value could not be decrypted and was replaced by a placeholder. */
+    public Set<String> placeholderKeys() {
+        return placeholderKeys;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String stackName() {
+        return stackName;
+    }
+
+    @Override
+    public String location() {
+        return path.toString();
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    @Override
+    public boolean isSecret(String key) {
+        return secretKeys.contains(key);
+    }
+
+    private static Map<String, Object> projectDefaults(Path projectFile) {
+        if (!Files.isRegularFile(projectFile)) {
+            return Map.of();
+        }
+        var defaults = new LinkedHashMap<String, Object>();
+        if (yaml(projectFile).get("config") instanceof Map<?, ?> declarations) {
+            declarations.forEach((key, declaration) -> {
+                if (declaration instanceof Map<?, ?> d && d.containsKey("default")) {
+                    defaults.put(String.valueOf(key), d.get("default"));
+                }
+            });
+        }
+        return defaults;
+    }
+
+    private static Map<?, ?> yaml(Path path) {
+        try {
+            var loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+            if (loaded == null) {
+                return Map.of();
+            }
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new PlanException(path + ": expected a YAML map at the top level");
+            }
+            return map;
+        } catch (IOException | YAMLException e) {
+            throw new PlanException(path + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** The engine passes scalars as their text and structured values as JSON. */
+    private static String text(Object value) {
+        if (value instanceof Map || value instanceof List) {
+            return GSON.toJson(value);
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.latencyedge.plan;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.latencyedge.settings.Secret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OfflinePlanTest {
+
+    private static final Path PROJECT = Path.of(".");
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run plan(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var status = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject read(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    private static Map<String, JsonObject> states(JsonObject plan) {
+        var states = new HashMap<String, JsonObject>();
+        plan.getAsJsonArray("steps").forEach(step -> {
+            var state = step.getAsJsonObject().getAsJsonObject("newState");
+            states.put(state.get("urn").getAsString(), state);
+        });
+        return states;
+    }
+
+    @Test
+    void committedEnvironmentsPlanWithEveryRegionsLatencyRecordHealthCheckAndAlb(@TempDir Path out) throws IOException {
+        for (var env : List.of("dev", "prod")) {
+            var run = plan(env, "--out", out.toString(), "--no-policy");
+            assertEquals(0, run.status(), run.err());
+            var global = read(out.resolve(env + ".json"));
+            var records = states(global).values().stream()
+                    .filter(s -> s.get("type").getAsString().equals("aws:route53/record:Record")
+                            && s.getAsJsonObject("inputs").has("setIdentifier")).toList();
+            var regions = env.equals("dev") ? List.of("us-east-1", "eu-west-1")
+                    : List.of("us-east-1", "eu-west-1", "ap-southeast-1");
+            for (var region : regions) {
+                var regional = read(out.resolve(env + "-" + region + ".json"));
+                var exports = regional.getAsJsonArray("steps").get(0).getAsJsonObject()
+                        .getAsJsonObject("newState").getAsJsonObject("outputs");
+                var record = records.stream().filter(r -> r.getAsJsonObject("inputs").get("setIdentifier")
+                        .getAsString().equals(region)).findFirst().orElseThrow();
+                var inputs = record.getAsJsonObject("inputs");
+                assertEquals(exports.get("healthCheckId"), inputs.get("healthCheckId"));
+                var alias = inputs.getAsJsonArray("aliases").get(0).getAsJsonObject();
+                assertEquals(exports.get("albDnsName"), alias.get("name"));
+                assertEquals(exports.get("albZoneId"), alias.get("zoneId"));
+            }
+            assertEquals(regions.size() + (env.equals("prod") ? 1 : 0), records.size());
+            assertTrue(run.out().contains("Routing: latency label -> serving Region -> ALB"), run.out());
+        }
+    }
+
+    @Test
+    void stackReferencesReceiveExactlyTheRegionalExports(@TempDir Path out) throws IOException {
+        assertEquals(0, plan("dev", "--out", out.toString(), "--no-policy").status());
+        var global = read(out.resolve("dev.json"));
+        for (var region : List.of("us-east-1", "eu-west-1")) {
+            var regionalExports = read(out.resolve("dev-" + region + ".json")).getAsJsonArray("steps").get(0)
+                    .getAsJsonObject().getAsJsonObject("newState").getAsJsonObject("outputs");
+            var reference = states(global).get("urn:pulumi:dev::latency-edge::pulumi:pulumi:StackReference::dev-" + region);
+            assertEquals("organization/latency-edge/dev-" + region,
+                    reference.getAsJsonObject("inputs").get("name").getAsString());
+            assertEquals(regionalExports, reference.getAsJsonObject("outputs").getAsJsonObject("outputs"));
+        }
+    }
+
+    @Test
+    void twoRunsWriteIdenticalFiles(@TempDir Path first, @TempDir Path second) throws IOException {
+        assertEquals(0, plan("prod", "--out", first.toString(), "--no-policy").status());
+        assertEquals(0, plan("prod", "--out", second.toString(), "--no-policy").status());
+        try (var files = Files.list(first)) {
+            for (var file : files.toList()) {
+                assertEquals(Files.readString(file), Files.readString(second.resolve(file.getFileName())), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void badConfigFailsNamingFileKeyAndReasonAndWritesNothing(@TempDir Path config, @TempDir Path out) throws IOException {
+        copyStackFiles(config);
+        var file = config.resolve("Pulumi.dev-eu-west-1.yaml");
+        Files.writeString(file, Files.readString(file).replace("healthCheckInterval: 30", "healthCheckInterval: 20"));
+        var run = plan("dev", "--config-dir", config.toString(), "--out", out.resolve("plan").toString(), "--no-policy");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("Pulumi.dev-eu-west-1.yaml"), run.err());
+        assertTrue(run.err().contains("latency-edge:healthCheckInterval: must be 10 or 30"), run.err());
+        assertFalse(Files.exists(out.resolve("plan")), "no plan file on bad config");
+    }
+
+    @Test
+    void noSecretValueReachesAPlanFileOrTheOutput(@TempDir Path out) throws IOException {
+        var run = plan("prod", "--out", out.toString(), "--no-policy");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("replaced by fake placeholders"), run.out());
+        // The secure values became these placeholders: they are what the program treats as the secrets.
+        var secret = Placeholders.forKey("latency-edge:originVerifySecret");
+        var label = Placeholders.forKey("latency-edge:originLabel");
+        try (var files = Files.list(out)) {
+            for (var file : files.toList()) {
+                var text = Files.readString(file);
+                assertFalse(text.contains(secret), file + " shows the origin secret");
+                assertFalse(text.contains(label), file + " shows the secret origin label");
+            }
+        }
+        assertFalse(run.out().contains(secret) || run.out().contains(label));
+        var edge = Files.readString(out.resolve("prod.json"));
+        assertTrue(edge.contains("\"value\": \"[secret]\""), "the header value is masked where it occurs");
+        assertTrue(edge.contains("\"name\": \"X-Origin-Verify\""), "the rest of the header stays reviewable");
+        assertTrue(edge.contains("\"originHost\": \"[secret]\""));
+        assertTrue(Files.readString(out.resolve("prod-eu-west-1.json")).contains(Secret.sha256(secret)),
+                "fingerprints are not secrets");
+    }
+
+    @Test
+    void oneMoreRegionOnlyAddsResources(@TempDir Path config, @TempDir Path before, @TempDir Path after)
+            throws IOException {
+        copyStackFiles(config);
+        assertEquals(0, plan("dev", "--config-dir", config.toString(), "--out", before.toString(), "--no-policy").status());
+        var global = config.resolve("Pulumi.dev.yaml");
+        Files.writeString(global, Files.readString(global).replace("    - eu-west-1\n", "    - eu-west-1\n    - ap-southeast-1\n"));
+        Files.writeString(config.resolve("Pulumi.dev-ap-southeast-1.yaml"),
+                Files.readString(config.resolve("Pulumi.dev-eu-west-1.yaml")).replace("eu-west-1", "ap-southeast-1"));
+        assertEquals(0, plan("dev", "--config-dir", config.toString(), "--out", after.toString(), "--no-policy").status());
+        for (var stack : List.of("dev", "dev-us-east-1", "dev-eu-west-1")) {
+            var old = states(read(before.resolve(stack + ".json")));
+            var updated = states(read(after.resolve(stack + ".json")));
+            old.forEach((urn, state) -> {
+                assertTrue(updated.containsKey(urn), urn + " disappeared");
+                if (!state.get("type").getAsString().equals("pulumi:pulumi:Stack")) {
+                    assertEquals(state.get("inputs"), updated.get(urn).get("inputs"), urn);
+                }
+            });
+        }
+        var added = states(read(after.resolve("dev.json"))).keySet();
+        added.removeAll(states(read(before.resolve("dev.json"))).keySet());
+        assertEquals(2, added.size(), "the ap-southeast-1 latency record and its stack reference: " + added);
+    }
+
+    private static void copyStackFiles(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(PROJECT)) {
+            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+}
