@@ -38,5 +38,6 @@ for n in 2 5 10 20; do
   echo "$n $count" >> "$work/counts"
 done
 awk -v a="${secs[20]}" -v b="${secs[2]}" 'BEGIN {printf "time ratio 20/2: %.2fx\n", a / b}'
-awk 'NR==1 {n0=$1; c0=$2} NR==2 {per=($2-c0)/($1-n0); base=c0-per*n0}
-     {if ($2 != base + per*$1) bad=1} END {printf "resources = %d + %d per Region: %s\n", base, per, bad ? "NOT linear" : "exactly linear"}' "$work/counts"
+awk '{n[NR]=$1; c[NR]=$2} END {per=(c[2]-c[1])/(n[2]-n[1]); base=c[1]-per*n[1]
+     for (i = 1; i <= NR; i++) if (c[i] != base + per*n[i]) bad=1
+     printf "resources = %d + %d per Region: %s\n", base, per, bad ? "NOT linear" : "exactly linear"}' "$work/counts"

@@ -20,7 +20,8 @@ public final class Main {
         }
         var rest = Arrays.copyOfRange(args, 1, args.length);
         int status = switch (args[0]) {
-            case "plan" -> dev.latencyedge.plan.PlanCommand.run(rest, System.out, System.err);
+            case "plan" -> JvmLauncher.relaunch(args)
+                    .orElseGet(() -> dev.latencyedge.plan.PlanCommand.run(rest, System.out, System.err));
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
         };

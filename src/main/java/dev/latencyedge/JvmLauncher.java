@@ -1,0 +1,69 @@
+package dev.latencyedge;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Runs a batch command (the offline plan) in a child JVM set up for a short job on a small machine, because a
+ * jar cannot carry JVM options. Measured on 2 cores (docs/performance.md): the default G1 heap grows to
+ * ~700 MB of short-lived garbage and the C2 compiler competes with the work; the serial collector, the
+ * client compiler and the class-data archive built next to the jar roughly halve the time and the memory.
+ * Set LATENCY_EDGE_NO_RELAUNCH=1 to run in the current JVM instead.
+ */
+final class JvmLauncher {
+
+    static final String MARKER = "latencyedge.tunedJvm";
+    static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    private JvmLauncher() {
+    }
+
+    /** The child's exit status, or empty when this JVM should do the work itself. */
+    static OptionalInt relaunch(String[] args) {
+        if (Boolean.getBoolean(MARKER) || System.getenv("LATENCY_EDGE_NO_RELAUNCH") != null) {
+            return OptionalInt.empty();
+        }
+        var java = ProcessHandle.current().info().command();
+        var jar = ownJar();
+        if (java.isEmpty() || jar.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        var command = new ArrayList<>(List.of(java.get()));
+        command.addAll(FLAGS);
+        var archive = jar.get().resolveSibling("latency-edge.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-D" + MARKER + "=true", "-cp", jar.get().toString(), Main.class.getName()));
+        command.addAll(Arrays.asList(args));
+        try {
+            var child = new ProcessBuilder(command).inheritIO().start();
+            var stop = new Thread(child::destroy);
+            Runtime.getRuntime().addShutdownHook(stop);
+            var status = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            return OptionalInt.of(status);
+        } catch (java.io.IOException e) {
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(130);
+        }
+    }
+
+    /** The jar this class was loaded from; empty when running from classes (tests, exec:java). */
+    private static Optional<Path> ownJar() {
+        try {
+            var location = Path.of(JvmLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}
