@@ -163,6 +163,27 @@ class OfflinePlanTest {
         assertEquals(2, added.size(), "the ap-southeast-1 latency record and its stack reference: " + added);
     }
 
+    @Test
+    void aMandatoryPolicyViolationFailsThePlanAndNamesThePolicy(@TempDir Path config, @TempDir Path out)
+            throws IOException {
+        copyStackFiles(config);
+        var global = config.resolve("Pulumi.dev.yaml");
+        // Valid for the program (16+ of [a-z0-9]) but guessable: the pack must stop it.
+        Files.writeString(global, Files.readString(global).replace("q4z8m2t7x1c9v5b3n6", "originprod12345678"));
+        var run = plan("dev", "--config-dir", config.toString(), "--out", out.toString());
+        assertEquals(3, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("[mandatory] aws-cloudfront-distribution-disallow-guessable-origin"), run.out());
+        assertTrue(run.out().contains("the label contains the common word(s) origin, prod"), run.out());
+        assertTrue(run.err().contains("mandatory violation"), run.err());
+    }
+
+    @Test
+    void aCleanPlanPassesThePolicyPack(@TempDir Path out) {
+        var run = plan("dev", "--out", out.toString());
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("0 violation(s), 0 mandatory, over 3 plan file(s)"), run.out());
+    }
+
     private static void copyStackFiles(Path target) throws IOException {
         try (Stream<Path> files = Files.list(PROJECT)) {
             for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
