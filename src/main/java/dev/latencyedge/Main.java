@@ -1,8 +1,13 @@
 package dev.latencyedge;
 
 import com.pulumi.Pulumi;
+import dev.latencyedge.delivery.AutomationStackRunner;
+import dev.latencyedge.delivery.FleetCommand;
+import dev.latencyedge.delivery.Operation;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The one jar's entry point. Without arguments it is the Pulumi program (that is how the engine starts it);
@@ -22,6 +27,9 @@ public final class Main {
         int status = switch (args[0]) {
             case "plan" -> JvmLauncher.relaunch(args)
                     .orElseGet(() -> dev.latencyedge.plan.PlanCommand.run(rest, System.out, System.err));
+            case "preview", "up", "destroy" -> new FleetCommand(System.getenv(),
+                    packs -> new AutomationStackRunner(Path.of("."), packs), System.out, System.err)
+                    .run(Operation.valueOf(args[0].toUpperCase(Locale.ROOT)), rest);
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
         };
@@ -32,7 +40,9 @@ public final class Main {
         var out = status == 0 ? System.out : System.err;
         out.println("""
                 usage: java -jar target/latency-edge.jar                 run as the Pulumi program (pulumi up)
-                       java -jar target/latency-edge.jar plan <env> [--config-dir DIR] [--out DIR] [--no-policy]""");
+                       java -jar target/latency-edge.jar plan <env> [--config-dir DIR] [--out DIR] [--no-policy]
+                       java -jar target/latency-edge.jar preview|up|destroy <env> [--parallel N] [--policy-pack policy]
+                       java -jar target/latency-edge.jar deployments apply|diff <env> --org <org>""");
         return status;
     }
 }

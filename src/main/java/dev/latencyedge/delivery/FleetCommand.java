@@ -1,0 +1,159 @@
+package dev.latencyedge.delivery;
+
+import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.settings.ConfigException;
+import dev.latencyedge.settings.GlobalSettings;
+import dev.latencyedge.settings.SettingsLoader;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * {@code preview|up|destroy <env> [--parallel N] [--policy-pack DIR] [--region CODE]...}: one operation over a
+ * whole environment through the Automation API, in order, ending with one summary table.
+ *
+ * <p>The Regions come from the environment's global stack file. {@code destroy} also takes the stacks of
+ * Regions no longer listed, but only those named with {@code --region}.
+ */
+public final class FleetCommand {
+
+    static final String USAGE = "usage: preview|up|destroy <env> [--parallel N] [--policy-pack DIR] [--region CODE]...";
+
+    private final Map<String, String> environment;
+    private final Function<List<String>, StackRunner> runners;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * @param environment the process environment (PATH is searched for the pulumi CLI)
+     * @param runners     makes the runner from the policy packs to apply
+     */
+    public FleetCommand(Map<String, String> environment, Function<List<String>, StackRunner> runners,
+                        PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.runners = runners;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(Operation operation, String[] args) {
+        String env = null;
+        var parallel = 0;
+        var policyPacks = new ArrayList<String>();
+        var extraRegions = new ArrayList<String>();
+        for (int i = 0; i < args.length; i++) {
+            var flag = args[i];
+            if (flag.startsWith("--") && i + 1 >= args.length) {
+                err.println(flag + " needs a value\n" + USAGE);
+                return 2;
+            }
+            switch (flag) {
+                case "--parallel" -> {
+                    try {
+                        parallel = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        parallel = -1;
+                    }
+                    if (parallel < 1) {
+                        err.println("--parallel needs a whole number of 1 or more\n" + USAGE);
+                        return 2;
+                    }
+                }
+                case "--policy-pack" -> policyPacks.add(args[++i]);
+                case "--region" -> extraRegions.add(args[++i]);
+                default -> {
+                    if (flag.startsWith("-") || env != null) {
+                        err.println("unexpected argument " + flag + "\n" + USAGE);
+                        return 2;
+                    }
+                    env = flag;
+                }
+            }
+        }
+        if (env == null) {
+            err.println(USAGE);
+            return 2;
+        }
+        if (!extraRegions.isEmpty() && operation != Operation.DESTROY) {
+            err.println("--region only names Regions to destroy that the environment no longer lists");
+            return 2;
+        }
+        if (!pulumiOnPath()) {
+            err.println("the pulumi CLI is not on the PATH: install it (https://www.pulumi.com/docs/install/), "
+                    + "or plan offline with: java -jar target/latency-edge.jar plan " + env);
+            return 127;
+        }
+        GlobalSettings global;
+        try {
+            if (!(SettingsLoader.load(StackFile.read(Path.of("."), env)) instanceof GlobalSettings g)) {
+                err.println("Pulumi." + env + ".yaml is not a global stack (latency-edge:role: global)");
+                return 1;
+            }
+            global = g;
+        } catch (ConfigException | PlanException e) {
+            err.println(operation.command() + " of " + env + " refused: " + e.getMessage());
+            return 1;
+        }
+        var regional = new ArrayList<String>();
+        global.regions().forEach(r -> regional.add(global.regionalStackName(r)));
+        extraRegions.stream().map(global::regionalStackName).filter(s -> !regional.contains(s)).forEach(regional::add);
+
+        var fleet = new Fleet(runners.apply(policyPacks), parallel, out);
+        var done = new CountDownLatch(1);
+        var onCtrlC = new Thread(() -> {
+            err.println("cancelling: running stacks are asked to stop cleanly, nothing new starts");
+            fleet.cancel();
+            awaitQuietly(done);
+        });
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            var results = fleet.run(operation, env, regional);
+            out.print(SummaryTable.render(results));
+            var failed = results.stream().filter(r -> !r.succeeded()).toList();
+            for (var r : failed) {
+                if (r.status() == StackResult.Status.FAILED) {
+                    err.println(operation.command() + " of " + env + " failed at stack " + r.stack() + ": " + r.error());
+                }
+            }
+            return failed.isEmpty() ? 0 : 1;
+        } finally {
+            done.countDown();
+            removeHook(onCtrlC);
+        }
+    }
+
+    private boolean pulumiOnPath() {
+        var path = environment.getOrDefault("PATH", "");
+        for (var dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pulumi"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitQuietly(CountDownLatch done) {
+        try {
+            done.await(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.latencyedge.delivery;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class FleetCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StackRunner runner = mock(StackRunner.class);
+
+    private FleetCommand command(String path) {
+        return new FleetCommand(Map.of("PATH", path), packs -> runner,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String fakePulumiOnPath(Path dir) throws IOException {
+        var pulumi = dir.resolve("pulumi");
+        Files.writeString(pulumi, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(pulumi, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.toString();
+    }
+
+    @Test
+    void withoutThePulumiCliItSaysSoInOneLine(@TempDir Path empty) {
+        var status = command(empty.toString()).run(Operation.UP, new String[] {"dev"});
+        assertEquals(127, status);
+        var message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("the pulumi CLI is not on the PATH"));
+        verify(runner, never()).run(any(), any(), any());
+    }
+
+    @Test
+    void upOfTheCommittedDevEnvironmentRunsItsRegionsThenTheEdgeAndPrintsTheTable(@TempDir Path bin)
+            throws IOException {
+        when(runner.run(any(), eq(Operation.UP), any())).thenAnswer(i -> new StackResult(i.getArgument(0),
+                Operation.UP, StackResult.Status.SUCCEEDED, 1, 0, 0, 0, Duration.ofMillis(1500), ""));
+        var status = command(fakePulumiOnPath(bin)).run(Operation.UP, new String[] {"dev", "--parallel", "2"});
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        verify(runner).run(eq("dev-us-east-1"), eq(Operation.UP), any());
+        verify(runner).run(eq("dev-eu-west-1"), eq(Operation.UP), any());
+        verify(runner).run(eq("dev"), eq(Operation.UP), any());
+        var table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("dev-eu-west-1            up       succeeded"), table);
+    }
+
+    @Test
+    void aFailingRegionExitsNonZeroNamingTheStackAndTheEngineError(@TempDir Path bin) throws IOException {
+        when(runner.run(any(), eq(Operation.UP), any())).thenAnswer(i -> i.getArgument(0).equals("dev-us-east-1")
+                ? new StackResult("dev-us-east-1", Operation.UP, StackResult.Status.FAILED, 0, 0, 0, 0, Duration.ZERO,
+                "error: update failed")
+                : new StackResult(i.getArgument(0), Operation.UP, StackResult.Status.SUCCEEDED, 0, 0, 0, 0,
+                Duration.ZERO, ""));
+        var status = command(fakePulumiOnPath(bin)).run(Operation.UP, new String[] {"dev"});
+        assertEquals(1, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("up of dev failed at stack dev-us-east-1: error: update failed"));
+        verify(runner, never()).run(eq("dev"), any(), any());
+    }
+
+    @Test
+    void destroyTakesARegionNoLongerListedOnlyWhenNamed(@TempDir Path bin) throws IOException {
+        when(runner.run(any(), eq(Operation.DESTROY), any())).thenAnswer(i -> new StackResult(i.getArgument(0),
+                Operation.DESTROY, StackResult.Status.SUCCEEDED, 0, 0, 5, 0, Duration.ZERO, ""));
+        var path = fakePulumiOnPath(bin);
+        command(path).run(Operation.DESTROY, new String[] {"dev"});
+        verify(runner, never()).run(eq("dev-ap-southeast-1"), any(), any());
+        command(path).run(Operation.DESTROY, new String[] {"dev", "--region", "ap-southeast-1"});
+        verify(runner).run(eq("dev-ap-southeast-1"), eq(Operation.DESTROY), any());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors(@TempDir Path bin) throws IOException {
+        var path = fakePulumiOnPath(bin);
+        assertEquals(2, command(path).run(Operation.UP, new String[] {}));
+        assertEquals(2, command(path).run(Operation.UP, new String[] {"dev", "--parallel", "0"}));
+        assertEquals(2, command(path).run(Operation.UP, new String[] {"dev", "--region", "eu-west-1"}));
+    }
+
+    @Test
+    void policyPacksReachTheRunner(@TempDir Path bin) throws IOException {
+        var seen = new java.util.ArrayList<List<String>>();
+        var command = new FleetCommand(Map.of("PATH", fakePulumiOnPath(bin)), packs -> {
+            seen.add(packs);
+            return runner;
+        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        when(runner.run(any(), any(), any())).thenAnswer(i -> new StackResult(i.getArgument(0), i.getArgument(1),
+                StackResult.Status.SUCCEEDED, 0, 0, 0, 0, Duration.ZERO, ""));
+        command.run(Operation.PREVIEW, new String[] {"dev", "--policy-pack", "policy"});
+        assertEquals(List.of(List.of("policy")), seen);
+    }
+}
