@@ -2,6 +2,7 @@ package dev.latencyedge;
 
 import com.pulumi.Pulumi;
 import dev.latencyedge.delivery.AutomationStackRunner;
+import dev.latencyedge.delivery.DeploymentsCommand;
 import dev.latencyedge.delivery.FleetCommand;
 import dev.latencyedge.delivery.Operation;
 
@@ -30,6 +31,8 @@ public final class Main {
             case "preview", "up", "destroy" -> new FleetCommand(System.getenv(),
                     packs -> new AutomationStackRunner(Path.of("."), packs), System.out, System.err)
                     .run(Operation.valueOf(args[0].toUpperCase(Locale.ROOT)), rest);
+            case "deployments" -> new DeploymentsCommand(Path.of("."), System.getenv(), System.out, System.err)
+                    .run(rest);
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
         };

@@ -1,0 +1,135 @@
+package dev.latencyedge.delivery;
+
+import com.google.gson.JsonObject;
+import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.plan.StackEvaluator;
+import dev.latencyedge.settings.ConfigException;
+import dev.latencyedge.settings.GlobalSettings;
+import dev.latencyedge.settings.SettingsLoader;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+
+/**
+ * {@code deployments apply|diff <env> --org <org>}: puts every stack's Deployments settings and the webhooks of
+ * an environment into Pulumi Cloud, idempotently (a webhook that exists is updated in place, never duplicated),
+ * or shows what that would change. Token from {@code PULUMI_ACCESS_TOKEN}, endpoint from
+ * {@code PULUMI_BACKEND_URL} as the CLI takes them.
+ */
+public final class DeploymentsCommand {
+
+    static final String USAGE = "usage: deployments apply|diff <env> --org <org>";
+
+    private final Path projectDir;
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public DeploymentsCommand(Path projectDir, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.projectDir = projectDir;
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        if (args.length != 4 || !(args[0].equals("apply") || args[0].equals("diff")) || !args[2].equals("--org")
+                || args[3].isBlank()) {
+            err.println(USAGE);
+            return 2;
+        }
+        var apply = args[0].equals("apply");
+        var env = args[1];
+        var org = args[3];
+        var token = environment.getOrDefault("PULUMI_ACCESS_TOKEN", "");
+        if (token.isBlank()) {
+            err.println("PULUMI_ACCESS_TOKEN is not set: create a token in Pulumi Cloud and export it");
+            return 2;
+        }
+        try {
+            var client = new PulumiCloudClient(PulumiCloudClient.apiFor(environment.get("PULUMI_BACKEND_URL")), token);
+            var stacks = stacksOf(env);
+            var changed = 0;
+            for (var stack : stacks) {
+                changed += settings(client, new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, stack), apply);
+            }
+            for (var hook : DeploymentsAsCode.webhooks(projectDir, new HashSet<>(stacks))) {
+                changed += webhook(client, org, hook, apply);
+            }
+            out.println(apply ? changed + " change(s) applied to " + env : changed + " change(s) to apply to " + env);
+            return 0;
+        } catch (PulumiCloudClient.ApiException | IllegalArgumentException | UncheckedIOException e) {
+            err.println("deployments " + args[0] + " " + env + " failed: " + e.getMessage());
+            return 1;
+        } catch (ConfigException | PlanException e) {
+            err.println("deployments " + args[0] + " " + env + " refused: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The environment's Regions' stacks, then its global stack, from the committed stack files. */
+    private java.util.List<String> stacksOf(String env) {
+        if (!(SettingsLoader.load(StackFile.read(projectDir, env)) instanceof GlobalSettings global)) {
+            throw new IllegalArgumentException("Pulumi." + env + ".yaml is not a global stack");
+        }
+        var stacks = new ArrayList<String>();
+        global.regions().forEach(r -> stacks.add(global.regionalStackName(r)));
+        stacks.add(env);
+        return stacks;
+    }
+
+    private int settings(PulumiCloudClient client, PulumiCloudClient.StackId id, boolean apply) {
+        var desired = DeploymentsAsCode.settings(projectDir, id.stack());
+        var changes = DeploymentsAsCode.changes(client.settings(id).orElse(null), desired);
+        if (changes.isEmpty()) {
+            out.println("= " + id.stack() + ": deployment settings unchanged");
+            return 0;
+        }
+        out.println((apply ? "updating " : "would update ") + id.stack() + " deployment settings:");
+        changes.forEach(c -> out.println("    " + c));
+        if (apply) {
+            client.putSettings(id, desired);
+        }
+        return 1;
+    }
+
+    private int webhook(PulumiCloudClient client, String org, DeploymentsAsCode.Webhook hook, boolean apply) {
+        var id = new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, hook.stack());
+        var desired = hook.body(org, StackEvaluator.PROJECT);
+        var existing = client.hooks(id).stream()
+                .filter(h -> h.has("name") && h.get("name").getAsString().equals(hook.name())).findFirst();
+        if (existing.isEmpty()) {
+            out.println((apply ? "+ creating" : "+ would create") + " webhook " + hook.name() + " on " + hook.stack()
+                    + " -> deploys " + hook.payloadUrl() + " on " + String.join(",", hook.filters()));
+            if (apply) {
+                client.createHook(id, desired);
+            }
+            return 1;
+        }
+        var changes = DeploymentsAsCode.changes(existing.get(), withoutScope(desired));
+        if (changes.isEmpty()) {
+            out.println("= webhook " + hook.name() + " on " + hook.stack() + " unchanged");
+            return 0;
+        }
+        out.println((apply ? "~ updating" : "~ would update") + " webhook " + hook.name() + " on " + hook.stack() + ":");
+        changes.forEach(c -> out.println("    " + c));
+        if (apply) {
+            client.updateHook(id, hook.name(), desired);
+        }
+        return 1;
+    }
+
+    /** The service answers with the scope fields in its own shape; compare what the webhook does. */
+    private static JsonObject withoutScope(JsonObject body) {
+        var copy = body.deepCopy();
+        copy.remove("organizationName");
+        copy.remove("projectName");
+        copy.remove("stackName");
+        return copy;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.latencyedge.delivery;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The few Pulumi Cloud REST calls Deployments-as-code needs: a stack's deployment settings and its webhooks.
+ * Every request carries {@code Authorization: token ...} and {@code Accept: application/vnd.pulumi+8}; the
+ * token never appears in a message.
+ */
+public final class PulumiCloudClient {
+
+    public static final String DEFAULT_API = "https://api.pulumi.com";
+    private static final Gson GSON = new Gson();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String token;
+
+    public PulumiCloudClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** A failed call, with the stack it was for and what the service said. */
+    public static final class ApiException extends RuntimeException {
+        public ApiException(String message) {
+            super(message);
+        }
+    }
+
+    /** The API endpoint for a backend URL as the CLI takes it ({@code PULUMI_BACKEND_URL}); empty: the default. */
+    public static URI apiFor(String backendUrl) {
+        if (backendUrl == null || backendUrl.isBlank()) {
+            return URI.create(DEFAULT_API);
+        }
+        var uri = URI.create(backendUrl.strip().replaceAll("/+$", ""));
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("PULUMI_BACKEND_URL " + backendUrl + " is a self-managed backend;"
+                    + " Pulumi Deployments and webhooks need Pulumi Cloud");
+        }
+        // The console host of Pulumi Cloud answers the API on api.pulumi.com, as the CLI maps it.
+        return "app.pulumi.com".equals(uri.getHost()) ? URI.create(DEFAULT_API) : uri;
+    }
+
+    public Optional<JsonObject> settings(StackId stack) {
+        return send(stack, "GET", stack.path("/deployments/settings"), null, true).map(JsonElement::getAsJsonObject);
+    }
+
+    /** Creates or merges the stack's deployment settings. */
+    public void putSettings(StackId stack, JsonObject settings) {
+        send(stack, "POST", stack.path("/deployments/settings"), settings, false);
+    }
+
+    public List<JsonObject> hooks(StackId stack) {
+        var hooks = new ArrayList<JsonObject>();
+        send(stack, "GET", stack.path("/hooks"), null, true).ifPresent(body -> {
+            JsonArray array = body.isJsonArray() ? body.getAsJsonArray() : new JsonArray();
+            array.forEach(h -> hooks.add(h.getAsJsonObject()));
+        });
+        return hooks;
+    }
+
+    public void createHook(StackId stack, JsonObject hook) {
+        send(stack, "POST", stack.path("/hooks"), hook, false);
+    }
+
+    public void updateHook(StackId stack, String name, JsonObject hook) {
+        send(stack, "PATCH", stack.path("/hooks/" + URLEncoder.encode(name, StandardCharsets.UTF_8)), hook, false);
+    }
+
+    private Optional<JsonElement> send(StackId stack, String method, String path, JsonElement body,
+                                       boolean notFoundIsEmpty) {
+        var request = HttpRequest.newBuilder(base.resolve(base.getPath().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "token " + token)
+                .header("Accept", "application/vnd.pulumi+8")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(GSON.toJson(body)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ApiException(stack + ": " + method + " " + path + " failed: " + redact(String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(stack + ": interrupted");
+        }
+        if (response.statusCode() == 404 && notFoundIsEmpty) {
+            return Optional.empty();
+        }
+        if (response.statusCode() >= 400) {
+            throw new ApiException(stack + ": " + method + " " + path + " answered " + response.statusCode() + ": "
+                    + redact(message(response.body())));
+        }
+        if (response.body().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonParser.parseString(response.body()));
+        } catch (JsonParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String message(String body) {
+        try {
+            var json = JsonParser.parseString(body);
+            if (json.isJsonObject() && json.getAsJsonObject().has("message")) {
+                return json.getAsJsonObject().get("message").getAsString();
+            }
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            // not JSON: show it as it came
+        }
+        return body.strip();
+    }
+
+    private String redact(String text) {
+        return token.isEmpty() ? text : text.replace(token, "[token]");
+    }
+
+    /** A stack in Pulumi Cloud. */
+    public record StackId(String organization, String project, String stack) {
+        String path(String suffix) {
+            return "/api/stacks/" + organization + "/" + project + "/" + stack + suffix;
+        }
+
+        @Override
+        public String toString() {
+            return "stack " + organization + "/" + project + "/" + stack;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.latencyedge.delivery;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The committed delivery files: workflows, Deployments settings and webhooks, checked for structure. */
+class DeliveryFilesTest {
+
+    private static final List<String> REGIONAL = List.of("dev-us-east-1", "dev-eu-west-1", "prod-us-east-1",
+            "prod-eu-west-1", "prod-ap-southeast-1");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(String file) throws IOException {
+        return (Map<String, Object>) new Yaml().load(Files.readString(Path.of(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> jobs(String workflow) throws IOException {
+        return (Map<String, Map<String, Object>>) yaml(workflow).get("jobs");
+    }
+
+    /** YAML 1.1 reads the key "on" as true; GitHub reads it as "on". */
+    private static Object trigger(String workflow) throws IOException {
+        var doc = yaml(workflow);
+        return doc.containsKey("on") ? doc.get("on") : doc.get(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> matrix(Map<String, Object> job) {
+        return (List<String>) ((Map<String, Object>) ((Map<String, Object>) job.get("strategy")).get("matrix")).get("stack");
+    }
+
+    private static String stackStep(Map<String, Object> job) {
+        return String.valueOf(job.get("steps"));
+    }
+
+    @Test
+    void pullRequestsGetTheOfflinePlanForEveryoneAndPreviewsOnlyWhenTrusted() throws IOException {
+        assertTrue(String.valueOf(trigger(".github/workflows/preview.yml")).contains("pull_request"));
+        var jobs = jobs(".github/workflows/preview.yml");
+        assertEquals(List.of("offline-plan", "preview-regions", "preview-edges"), List.copyOf(jobs.keySet()));
+        var offline = jobs.get("offline-plan");
+        var steps = stackStep(offline);
+        assertTrue(steps.contains("./mvnw -B verify"));
+        assertTrue(steps.contains("java -jar target/latency-edge.jar plan dev --out plan"), "with the policy pack");
+        assertFalse(steps.contains("--no-policy"));
+        assertTrue(steps.contains("GITHUB_STEP_SUMMARY"), "posts the plan summary");
+        assertFalse(offline.containsKey("if"), "runs for forks too");
+        assertFalse(offline.containsKey("permissions"), "no OIDC token for the fork-safe job");
+
+        var regions = jobs.get("preview-regions");
+        var edges = jobs.get("preview-edges");
+        assertEquals("offline-plan", regions.get("needs"));
+        assertEquals("preview-regions", edges.get("needs"), "Regions before the edges");
+        for (var job : List.of(regions, edges)) {
+            assertEquals("github.event.pull_request.head.repo.full_name == github.repository", job.get("if"));
+            assertEquals("write", ((Map<?, ?>) job.get("permissions")).get("id-token"));
+            assertTrue(stackStep(job).contains("uses=./.github/actions/stack"));
+            assertTrue(stackStep(job).contains("command=preview"));
+            assertTrue(stackStep(job).contains("comment-on-pr=true"));
+        }
+        assertEquals(REGIONAL, matrix(regions));
+        assertEquals(List.of("dev", "prod"), matrix(edges));
+    }
+
+    @Test
+    void theStackActionPreviewsWithDiffAndThePolicyPackOverOidc() throws IOException {
+        var action = Files.readString(Path.of(".github/actions/stack/action.yml"));
+        var doc = yaml(".github/actions/stack/action.yml");
+        var steps = String.valueOf(((Map<?, ?>) doc.get("runs")).get("steps"));
+        assertTrue(steps.contains("uses=pulumi/actions@v6"));
+        assertTrue(steps.contains("diff=true"));
+        assertTrue(steps.contains("policyPacks=policy"));
+        assertTrue(steps.contains("comment-on-pr=${{ inputs.comment-on-pr }}"));
+        assertTrue(steps.contains("role-to-assume=${{ inputs.aws-role }}"));
+        assertTrue(steps.contains("uses=pulumi/auth-actions@v1"));
+        assertFalse(action.contains("aws-access-key-id") || action.contains("aws-secret-access-key"));
+    }
+
+    @Test
+    void mainDeploysDevThenProdBehindApprovalRegionsBeforeEachEdge() throws IOException {
+        assertTrue(String.valueOf(trigger(".github/workflows/deploy.yml")).contains("push={branches=[main]}"));
+        var jobs = jobs(".github/workflows/deploy.yml");
+        assertEquals("test", jobs.get("dev-regions").get("needs"));
+        assertEquals("dev-regions", jobs.get("dev-edge").get("needs"));
+        assertEquals("dev-edge", jobs.get("prod-regions").get("needs"));
+        assertEquals("prod-regions", jobs.get("prod-edge").get("needs"));
+        assertEquals("prod", jobs.get("prod-regions").get("environment"));
+        assertEquals("prod", jobs.get("prod-edge").get("environment"));
+        assertEquals(List.of("dev-us-east-1", "dev-eu-west-1"), matrix(jobs.get("dev-regions")));
+        assertEquals(List.of("prod-us-east-1", "prod-eu-west-1", "prod-ap-southeast-1"), matrix(jobs.get("prod-regions")));
+        for (var job : List.of("dev-regions", "dev-edge", "prod-regions", "prod-edge")) {
+            assertTrue(stackStep(jobs.get(job)).contains("command=up"), job);
+        }
+    }
+
+    @Test
+    void workflowsUseNoRepositorySecrets() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of(".github"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var text = Files.readString(file);
+                assertFalse(text.contains("secrets."), file + " uses a repository secret");
+                assertFalse(text.contains("AWS_SECRET_ACCESS_KEY"), file + " uses a long-lived key");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyStackHasDeploymentSettingsWithItsOwnPathFilterAndNoPlainSecrets() throws IOException {
+        var all = Stream.concat(REGIONAL.stream(), Stream.of("dev", "prod")).toList();
+        for (var stack : all) {
+            var settings = (Map<String, Object>) yaml("Pulumi." + stack + ".deploy.yaml").get("settings");
+            var paths = (List<String>) ((Map<String, Object>) settings.get("gitHub")).get("paths");
+            assertTrue(paths.contains("Pulumi." + stack + ".yaml"), stack);
+            all.stream().filter(other -> !other.equals(stack))
+                    .forEach(other -> assertFalse(paths.contains("Pulumi." + other + ".yaml"), stack + " redeploys for " + other));
+            var operation = (Map<String, Object>) settings.get("operationContext");
+            assertEquals(List.of("./mvnw -B -q package -DskipTests"), operation.get("preRunCommands"));
+            assertTrue(((Map<String, Object>) operation.get("oidc")).containsKey("aws"), stack);
+            var variables = (Map<String, Object>) operation.get("environmentVariables");
+            variables.forEach((name, value) -> {
+                assertFalse(name.matches("(?i).*(secret|token|password|key).*"), stack + ": " + name);
+                assertTrue(value instanceof String, stack + ": " + name);
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void eachRegionsSuccessfulUpdateDeploysItsEnvironmentsEdge() throws IOException {
+        var hooks = (List<Map<String, Object>>) yaml("deployments/webhooks.yaml").get("webhooks");
+        assertEquals(REGIONAL, hooks.stream().map(h -> h.get("stack")).toList());
+        for (var hook : hooks) {
+            var env = ((String) hook.get("stack")).substring(0, ((String) hook.get("stack")).indexOf('-'));
+            assertEquals("pulumi_deployments", hook.get("format"));
+            assertEquals(List.of("update_succeeded"), hook.get("filters"));
+            assertEquals("latency-edge/" + env, hook.get("payloadUrl"));
+        }
+        assertEquals(Set.of("dev-us-east-1", "dev-eu-west-1"), Set.copyOf(DeploymentsAsCode.webhooks(Path.of("."),
+                Set.of("dev-us-east-1", "dev-eu-west-1", "dev")).stream().map(DeploymentsAsCode.Webhook::stack).toList()));
+    }
+}
