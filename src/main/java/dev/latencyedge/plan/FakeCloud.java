@@ -126,26 +126,16 @@ public final class FakeCloud implements Mocks {
                 return id;
             }
             case "aws:lb/loadBalancer:LoadBalancer" -> {
-                var lbName = autoName(name, 32);
-                var arn = arn("elasticloadbalancing", region, "loadbalancer/app/" + lbName + "/"
-                        + FakeIds.hex(16, region, name));
-                out.put("arn", arn);
-                out.put("arnSuffix", arn.substring(arn.indexOf("app/")));
-                out.put("name", lbName);
-                out.put("dnsName", lbName + "-" + (1_000_000_000L + Long.parseLong(FakeIds.hex(8, region, name), 16)
-                        % 9_000_000_000L) + "." + region + ".elb.amazonaws.com");
+                var arn = elbv2(out, region, name, "loadbalancer/", "app/");
+                out.put("dnsName", out.get("name") + "-" + (1_000_000_000L
+                        + Long.parseLong(FakeIds.hex(8, region, name), 16) % 9_000_000_000L)
+                        + "." + region + ".elb.amazonaws.com");
                 out.put("zoneId", AlbHostedZones.of(region).orElseThrow(() -> new IllegalArgumentException(
                         "the fake cloud knows no ALB hosted zone for " + region)));
                 return arn;
             }
             case "aws:lb/targetGroup:TargetGroup" -> {
-                var tgName = autoName(name, 32);
-                var arn = arn("elasticloadbalancing", region, "targetgroup/" + tgName + "/"
-                        + FakeIds.hex(16, region, name));
-                out.put("arn", arn);
-                out.put("arnSuffix", arn.substring(arn.indexOf("targetgroup/")));
-                out.put("name", tgName);
-                return arn;
+                return elbv2(out, region, name, "", "targetgroup/");
             }
             case "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule" -> {
                 var kind = type.endsWith("Rule") ? "listener-rule" : "listener";
@@ -320,6 +310,16 @@ public final class FakeCloud implements Mocks {
         result.put("vpcId", "");
         result.put("zoneId", zoneId);
         return result;
+    }
+
+    /** An ELBv2 load balancer or target group: auto-named, its ARN ending in {@code <kind>/<name>/<id>}. */
+    private static String elbv2(Map<String, Object> out, String region, String name, String prefix, String kind) {
+        var shortName = autoName(name, 32);
+        var arn = arn("elasticloadbalancing", region, prefix + kind + shortName + "/" + FakeIds.hex(16, region, name));
+        out.put("arn", arn);
+        out.put("arnSuffix", arn.substring(arn.indexOf(kind)));
+        out.put("name", shortName);
+        return arn;
     }
 
     private static String arn(String service, String region, String resource) {
