@@ -55,6 +55,7 @@ class OfflinePlanTest {
             var run = plan(env, "--out", out.toString(), "--no-policy");
             assertEquals(0, run.status(), run.err());
             var global = read(out.resolve(env + ".json"));
+            assertFalse(global.toString().contains("pulumi:pulumi:Stack$"), "URNs as the engine writes them");
             var records = states(global).values().stream()
                     .filter(s -> s.get("type").getAsString().equals("aws:route53/record:Record")
                             && s.getAsJsonObject("inputs").has("setIdentifier")).toList();
