@@ -36,8 +36,11 @@ public final class GlobalStack {
 
     public static void build(Context ctx, GlobalSettings settings) {
         var reader = new RegionalStackReader(ctx.organizationName(), ctx.projectName());
+        var exports = reader.readAll(settings.regions().stream().map(settings::regionalStackName).toList());
         var byRegion = new LinkedHashMap<String, RegionalExports>();
-        settings.regions().forEach(region -> byRegion.put(region, reader.read(settings.regionalStackName(region))));
+        for (int i = 0; i < exports.size(); i++) {
+            byRegion.put(settings.regions().get(i), exports.get(i));
+        }
         EdgePreconditions.verify(settings, byRegion);
 
         // CloudFront only accepts viewer certificates from us-east-1, whatever aws:region says.
