@@ -40,7 +40,7 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
             throw new PlanException(globalFile.path() + ": latency-edge:role must be global for the environment's"
                     + " stack " + env + "; regional stacks are named " + env + "-<region>");
         }
-        record(placeholders, globalFile);
+        notePlaceholders(placeholders, globalFile);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         for (var region : global.regions()) {
             var file = StackFile.read(configDir, global.regionalStackName(region));
@@ -49,7 +49,7 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
                         + " lists " + region + " in latency-edge:regions)");
             }
             regionalSettings.put(region, regional);
-            record(placeholders, file);
+            notePlaceholders(placeholders, file);
         }
 
         var regionals = new LinkedHashMap<String, EvaluatedStack>();
@@ -64,7 +64,7 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         return new EnvironmentPlan(edge, regionals, placeholders);
     }
 
-    private static void record(Map<String, List<String>> placeholders, StackFile file) {
+    private static void notePlaceholders(Map<String, List<String>> placeholders, StackFile file) {
         if (!file.placeholderKeys().isEmpty()) {
             placeholders.put(file.stackName(), List.copyOf(file.placeholderKeys()));
         }

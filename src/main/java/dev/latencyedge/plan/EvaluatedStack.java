@@ -20,8 +20,4 @@ public record EvaluatedStack(StackSettings settings, List<PlannedResource> resou
     public String stackName() {
         return settings.common().stackName();
     }
-
-    public List<PlannedResource> ofType(String type) {
-        return resources.stream().filter(r -> r.type().equals(type)).toList();
-    }
 }

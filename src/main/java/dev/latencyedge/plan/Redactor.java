@@ -7,7 +7,6 @@ import dev.latencyedge.settings.StackSettings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,11 +65,5 @@ public final class Redactor {
             result = result.equals(secret) ? MASK : result.replace(secret, MASK);
         }
         return result;
-    }
-
-    public Map<String, Object> redactMap(Map<String, Object> map) {
-        var copy = new LinkedHashMap<String, Object>();
-        map.forEach((k, v) -> copy.put(k, redact(v)));
-        return copy;
     }
 }

@@ -94,7 +94,7 @@ class RegionalIngressTest {
             assertFalse(rule.inputs().containsKey("cidrIpv4"), rule.name());
             assertFalse(rule.inputs().containsKey("cidrIpv6"), rule.name());
         }
-        stack.ofType(SG_TYPE).forEach(sg -> {
+        stack.resources().stream().filter(r -> r.type().equals(SG_TYPE)).forEach(sg -> {
             assertFalse(sg.inputs().containsKey("ingress"), sg.name());
             assertFalse(sg.inputs().containsKey("egress"), sg.name());
         });
