@@ -76,9 +76,10 @@ public final class SettingsLoader {
                 env = stack.substring(0, stack.length() - suffix.length());
             }
         }
-        var zone = dnsName(r, ZONE, r.required(ZONE, "(the public hosted zone, e.g. example.com)"));
-        var originParent = dnsName(r, ORIGIN_PARENT, r.string(ORIGIN_PARENT, "origin." + zone));
-        if (!zone.isEmpty() && !within(originParent, zone)) {
+        var zone = r.required(ZONE, "(the public hosted zone, e.g. example.com)");
+        var zoneValid = dnsName(r, ZONE, zone);
+        var originParent = r.string(ORIGIN_PARENT, "origin." + zone);
+        if (zoneValid && dnsName(r, ORIGIN_PARENT, originParent) && !zone.isEmpty() && !within(originParent, zone)) {
             r.fail(ORIGIN_PARENT, "must be inside the zone " + zone + ", got " + originParent);
         }
         var header = r.string(ORIGIN_VERIFY_HEADER, "X-Origin-Verify");
@@ -178,19 +179,22 @@ public final class SettingsLoader {
             }
         }
         var zone = common.zone();
-        var domain = dnsName(r, DOMAIN, r.required(DOMAIN, "for a global stack (the public name CloudFront serves)"));
+        var domain = r.required(DOMAIN, "for a global stack (the public name CloudFront serves)");
         var extras = r.stringList(EXTRA_DOMAINS);
         var names = new ArrayList<String>();
         names.add(domain);
         names.addAll(extras);
         var distinctNames = new HashSet<String>();
-        for (var name : names) {
-            var key = name.equals(domain) && names.indexOf(name) == 0 ? DOMAIN : EXTRA_DOMAINS;
-            dnsName(r, key, name);
-            if (!name.isEmpty() && !zone.isEmpty() && !within(name, zone)) {
+        for (int i = 0; i < names.size(); i++) {
+            var name = names.get(i);
+            var key = i == 0 ? DOMAIN : EXTRA_DOMAINS;
+            if (name.isEmpty() || !dnsName(r, key, name)) {
+                continue;
+            }
+            if (!zone.isEmpty() && !within(name, zone)) {
                 r.fail(key, name + " is outside the zone " + zone + "; CloudFront's alias records go in that zone");
             }
-            if (!name.isEmpty() && within(name, common.originParent())) {
+            if (within(name, common.originParent())) {
                 r.fail(key, name + " is under the origin parent " + common.originParent()
                         + ", which belongs to the regional ALBs");
             }
@@ -314,11 +318,13 @@ public final class SettingsLoader {
         return secret;
     }
 
-    private static String dnsName(ConfigReader r, String key, String name) {
+    /** Whether the name is a lower-case DNS name; records the problem when it is not. */
+    private static boolean dnsName(ConfigReader r, String key, String name) {
         if (!name.isEmpty() && !DNS_NAME_FORMAT.matcher(name).matches()) {
             r.fail(key, "is not a lower-case DNS name: \"" + name + "\"");
+            return false;
         }
-        return name;
+        return true;
     }
 
     static boolean within(String name, String parent) {

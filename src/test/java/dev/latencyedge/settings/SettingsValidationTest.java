@@ -79,6 +79,12 @@ class SettingsValidationTest {
     }
 
     @Test
+    void aMalformedDomainIsReportedOnce() {
+        assertProblem(global("dev", "eu-west-1").set("latency-edge:domain", "WWW.Example.com"), "latency-edge:domain",
+                "is not a lower-case DNS name: \"WWW.Example.com\"");
+    }
+
+    @Test
     void domainOutsideTheZone() {
         assertProblem(global("dev", "eu-west-1").set("latency-edge:domain", "www.example.org"), "latency-edge:domain",
                 "www.example.org is outside the zone example.com");
