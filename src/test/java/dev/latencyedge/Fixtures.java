@@ -1,7 +1,7 @@
 package dev.latencyedge;
 
+import dev.latencyedge.plan.EnvironmentPlan;
 import dev.latencyedge.plan.EvaluatedStack;
-import dev.latencyedge.plan.FakeCloud;
 import dev.latencyedge.plan.PlannedResource;
 import dev.latencyedge.plan.StackEvaluator;
 import dev.latencyedge.settings.ConfigSource;
@@ -110,16 +110,14 @@ public final class Fixtures {
 
     /** Evaluates the Regions, then the global stack with their exports behind its stack references. */
     public static Map<String, EvaluatedStack> environment(Config global, Config... regionals) {
-        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
-        var evaluated = new TreeMap<String, EvaluatedStack>();
+        var settings = new LinkedHashMap<String, RegionalSettings>();
         for (var config : regionals) {
-            var stack = StackEvaluator.evaluate((RegionalSettings) config.load(), Map.of());
-            evaluated.put(stack.stackName(), stack);
-            stacks.put(StackEvaluator.ORGANIZATION + "/" + StackEvaluator.PROJECT + "/" + stack.stackName(),
-                    new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames())));
+            var regional = (RegionalSettings) config.load();
+            settings.put(regional.common().region(), regional);
         }
-        var edge = StackEvaluator.evaluate((GlobalSettings) global.load(), stacks);
-        evaluated.put(edge.stackName(), edge);
+        var plan = EnvironmentPlan.evaluate((GlobalSettings) global.load(), settings, Map.of());
+        var evaluated = new TreeMap<String, EvaluatedStack>();
+        plan.stacks().forEach(stack -> evaluated.put(stack.stackName(), stack));
         return evaluated;
     }
 

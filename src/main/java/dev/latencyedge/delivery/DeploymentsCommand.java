@@ -5,14 +5,13 @@ import dev.latencyedge.plan.PlanException;
 import dev.latencyedge.plan.StackFile;
 import dev.latencyedge.plan.StackEvaluator;
 import dev.latencyedge.settings.ConfigException;
-import dev.latencyedge.settings.GlobalSettings;
-import dev.latencyedge.settings.SettingsLoader;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,12 +72,8 @@ public final class DeploymentsCommand {
     }
 
     /** The environment's Regions' stacks, then its global stack, from the committed stack files. */
-    private java.util.List<String> stacksOf(String env) {
-        if (!(SettingsLoader.load(StackFile.read(projectDir, env)) instanceof GlobalSettings global)) {
-            throw new IllegalArgumentException("Pulumi." + env + ".yaml is not a global stack");
-        }
-        var stacks = new ArrayList<String>();
-        global.regions().forEach(r -> stacks.add(global.regionalStackName(r)));
+    private List<String> stacksOf(String env) {
+        var stacks = new ArrayList<>(StackFile.read(projectDir, env).globalSettings().regionalStackNames());
         stacks.add(env);
         return stacks;
     }

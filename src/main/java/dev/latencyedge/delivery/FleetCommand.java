@@ -4,7 +4,6 @@ import dev.latencyedge.plan.PlanException;
 import dev.latencyedge.plan.StackFile;
 import dev.latencyedge.settings.ConfigException;
 import dev.latencyedge.settings.GlobalSettings;
-import dev.latencyedge.settings.SettingsLoader;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -94,17 +93,12 @@ public final class FleetCommand {
         }
         GlobalSettings global;
         try {
-            if (!(SettingsLoader.load(StackFile.read(Path.of("."), env)) instanceof GlobalSettings g)) {
-                err.println("Pulumi." + env + ".yaml is not a global stack (latency-edge:role: global)");
-                return 1;
-            }
-            global = g;
+            global = StackFile.read(Path.of("."), env).globalSettings();
         } catch (ConfigException | PlanException e) {
             err.println(operation.command() + " of " + env + " refused: " + e.getMessage());
             return 1;
         }
-        var regional = new ArrayList<String>();
-        global.regions().forEach(r -> regional.add(global.regionalStackName(r)));
+        var regional = new ArrayList<>(global.regionalStackNames());
         extraRegions.stream().map(global::regionalStackName).filter(s -> !regional.contains(s)).forEach(regional::add);
 
         var fleet = new Fleet(runners.apply(policyPacks), parallel, out);

@@ -36,7 +36,7 @@ public final class GlobalStack {
 
     public static void build(Context ctx, GlobalSettings settings) {
         var reader = new RegionalStackReader(ctx.organizationName(), ctx.projectName());
-        var exports = reader.readAll(settings.regions().stream().map(settings::regionalStackName).toList());
+        var exports = reader.readAll(settings.regionalStackNames());
         var byRegion = new LinkedHashMap<String, RegionalExports>();
         for (int i = 0; i < exports.size(); i++) {
             byRegion.put(settings.regions().get(i), exports.get(i));

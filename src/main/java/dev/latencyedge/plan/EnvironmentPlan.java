@@ -2,7 +2,6 @@ package dev.latencyedge.plan;
 
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.RegionalSettings;
-import dev.latencyedge.settings.SettingsLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,28 +35,30 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
     public static EnvironmentPlan evaluate(Path configDir, String env) {
         var placeholders = new TreeMap<String, List<String>>();
         var globalFile = StackFile.read(configDir, env);
-        if (!(SettingsLoader.load(globalFile) instanceof GlobalSettings global)) {
-            throw new PlanException(globalFile.path() + ": latency-edge:role must be global for the environment's"
-                    + " stack " + env + "; regional stacks are named " + env + "-<region>");
-        }
+        var global = globalFile.globalSettings();
         notePlaceholders(placeholders, globalFile);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         for (var region : global.regions()) {
             var file = StackFile.read(configDir, global.regionalStackName(region));
-            if (!(SettingsLoader.load(file) instanceof RegionalSettings regional)) {
-                throw new PlanException(file.path() + ": latency-edge:role must be region (the global stack " + env
-                        + " lists " + region + " in latency-edge:regions)");
-            }
-            regionalSettings.put(region, regional);
+            regionalSettings.put(region, file.regionalSettings("the global stack " + env + " lists " + region
+                    + " in latency-edge:regions"));
             notePlaceholders(placeholders, file);
         }
+        return evaluate(global, regionalSettings, placeholders);
+    }
 
+    /**
+     * Evaluates settings already read: the Regions (by Region code), then the edge with their exports behind
+     * its stack references.
+     */
+    public static EnvironmentPlan evaluate(GlobalSettings global, Map<String, RegionalSettings> regionalSettings,
+                                           Map<String, List<String>> placeholders) {
         var regionals = new LinkedHashMap<String, EvaluatedStack>();
         var references = new TreeMap<String, FakeCloud.StackOutputs>();
         regionalSettings.forEach((region, settings) -> {
             var stack = StackEvaluator.evaluate(settings, Map.of());
             regionals.put(region, stack);
-            references.put(StackEvaluator.ORGANIZATION + "/" + StackEvaluator.PROJECT + "/" + stack.stackName(),
+            references.put(StackEvaluator.referenceName(stack.stackName()),
                     new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames())));
         });
         var edge = StackEvaluator.evaluate(global, references);

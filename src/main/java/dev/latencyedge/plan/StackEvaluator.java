@@ -32,6 +32,11 @@ public final class StackEvaluator {
     private StackEvaluator() {
     }
 
+    /** The name a stack reference uses for a stack of this project. */
+    public static String referenceName(String stackName) {
+        return ORGANIZATION + "/" + PROJECT + "/" + stackName;
+    }
+
     /**
      * @param settings the stack's validated settings
      * @param stacks   exports of the stacks evaluated before, by fully qualified name, for stack references

@@ -3,6 +3,9 @@ package dev.latencyedge.plan;
 import com.google.gson.Gson;
 import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.ConfigSource;
+import dev.latencyedge.settings.GlobalSettings;
+import dev.latencyedge.settings.RegionalSettings;
+import dev.latencyedge.settings.SettingsLoader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -73,6 +76,23 @@ public final class StackFile implements ConfigSource {
             }
         }
         return new StackFile(stackName, path, values, secrets, placeholders);
+    }
+
+    /** The file's settings, which must be an environment's global stack's. */
+    public GlobalSettings globalSettings() {
+        if (!(SettingsLoader.load(this) instanceof GlobalSettings global)) {
+            throw new PlanException(path + ": latency-edge:role must be global for the environment's stack "
+                    + stackName + "; regional stacks are named " + stackName + "-<region>");
+        }
+        return global;
+    }
+
+    /** The file's settings, which must be a regional stack's; {@code why} says who expects one. */
+    public RegionalSettings regionalSettings(String why) {
+        if (!(SettingsLoader.load(this) instanceof RegionalSettings regional)) {
+            throw new PlanException(path + ": latency-edge:role must be region (" + why + ")");
+        }
+        return regional;
     }
 
     /** Keys whose {@code secure:} value could not be decrypted and was replaced by a placeholder. */

@@ -61,4 +61,9 @@ public record GlobalSettings(
     public String regionalStackName(String region) {
         return common.env() + "-" + region;
     }
+
+    /** The stacks of every listed Region, in the order of {@code regions}. */
+    public List<String> regionalStackNames() {
+        return regions.stream().map(this::regionalStackName).toList();
+    }
 }
