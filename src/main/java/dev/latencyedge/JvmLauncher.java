@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * Runs a batch command (the offline plan) in a child JVM set up for a short job on a small machine, because a
  * jar cannot carry JVM options. Measured on 2 cores (docs/performance.md): the default G1 heap grows to
  * ~700 MB of short-lived garbage, the C2 compiler competes with the work, and the common pool has a single
- * worker; the serial collector, the client compiler, four pool workers and the class-data archive built next
+ * worker; the serial collector, the client compiler, two pool workers and the class-data archive built next
  * to the jar roughly halve the time and cut the memory by two thirds.
  * Set LATENCY_EDGE_NO_RELAUNCH=1 to run in the current JVM instead.
  */
@@ -21,9 +21,9 @@ final class JvmLauncher {
 
     static final String MARKER = "latencyedge.tunedJvm";
     static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            // The SDK's task loop keeps one common-pool worker busy while tasks are in flight; on 2 cores the
-            // pool has one worker, so the loop and the work took turns. More workers let the work proceed.
-            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
+            // On 2 cores the common pool gets one worker, and with one worker CompletableFuture's async steps,
+            // which the SDK takes many of per resource, each start a new thread (about 3000 for 20 Regions).
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
 
     private JvmLauncher() {
     }

@@ -34,12 +34,13 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
      */
     public static EnvironmentPlan evaluate(Path configDir, String env) {
         var placeholders = new TreeMap<String, List<String>>();
-        var globalFile = StackFile.read(configDir, env);
+        var stackFiles = StackFile.reader(configDir);
+        var globalFile = stackFiles.apply(env);
         var global = globalFile.globalSettings();
         notePlaceholders(placeholders, globalFile);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         for (var region : global.regions()) {
-            var file = StackFile.read(configDir, global.regionalStackName(region));
+            var file = stackFiles.apply(global.regionalStackName(region));
             regionalSettings.put(region, file.regionalSettings("the global stack " + env + " lists " + region
                     + " in latency-edge:regions"));
             notePlaceholders(placeholders, file);

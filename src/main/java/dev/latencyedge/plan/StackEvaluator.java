@@ -52,15 +52,14 @@ public final class StackEvaluator {
         var stackName = settings.common().stackName();
         var cloud = new FakeCloud(settings.common().region(), stacks);
         try {
-            var result = PulumiTest.withMocks(cloud)
-                    .withOptions(TestOptions.builder()
-                            .organizationName(ORGANIZATION)
-                            .projectName(PROJECT)
-                            .stackName(stackName)
-                            .preview(false)
-                            .resourceTransformations(transformations)
-                            .build())
-                    .runTest(ctx -> LatencyEdgeProgram.run(ctx, settings));
+            var options = TestOptions.builder()
+                    .organizationName(ORGANIZATION)
+                    .projectName(PROJECT)
+                    .stackName(stackName)
+                    .preview(false)
+                    .resourceTransformations(transformations)
+                    .build();
+            var result = TaskDrain.runTest(cloud, options, ctx -> LatencyEdgeProgram.run(ctx, settings));
             if (!result.exceptions().isEmpty()) {
                 throw unwrap(result.exceptions().get(0));
             }

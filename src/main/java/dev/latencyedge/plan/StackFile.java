@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A stack's configuration read from {@code Pulumi.<stack>.yaml}, with the project's declared defaults from
@@ -48,14 +49,24 @@ public final class StackFile implements ConfigSource {
     }
 
     public static StackFile read(Path configDir, String stackName) {
+        return reader(configDir).apply(stackName);
+    }
+
+    /** Reads stacks of one directory, its {@code Pulumi.yaml} once for all of them (an environment has many). */
+    public static Function<String, StackFile> reader(Path configDir) {
+        var defaults = new LinkedHashMap<String, String>();
+        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> defaults.put(key, text(value)));
+        return stackName -> read(configDir, stackName, defaults);
+    }
+
+    private static StackFile read(Path configDir, String stackName, Map<String, String> defaults) {
         var path = configDir.resolve("Pulumi." + stackName + ".yaml");
         if (!Files.isRegularFile(path)) {
             throw new PlanException(path + ": no such stack file (stack " + stackName + ")");
         }
-        var values = new LinkedHashMap<String, String>();
+        var values = new LinkedHashMap<>(defaults);
         var secrets = new TreeSet<String>();
         var placeholders = new TreeSet<String>();
-        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> values.put(key, text(value)));
         var config = yaml(path).get("config");
         if (config != null && !(config instanceof Map)) {
             throw new PlanException(path + ": 'config' must be a map of keys to values");
