@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A whole environment evaluated offline, in deployment order: every regional stack, then the global stack,
@@ -54,16 +57,51 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
      */
     public static EnvironmentPlan evaluate(GlobalSettings global, Map<String, RegionalSettings> regionalSettings,
                                            Map<String, List<String>> placeholders) {
-        var regionals = new LinkedHashMap<String, EvaluatedStack>();
+        var regionals = evaluateRegions(regionalSettings);
         var references = new TreeMap<String, FakeCloud.StackOutputs>();
-        regionalSettings.forEach((region, settings) -> {
-            var stack = StackEvaluator.evaluate(settings, Map.of());
-            regionals.put(region, stack);
-            references.put(StackEvaluator.referenceName(stack.stackName()),
-                    new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames())));
-        });
+        regionals.values().forEach(stack -> references.put(StackEvaluator.referenceName(stack.stackName()),
+                new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames()))));
         var edge = StackEvaluator.evaluate(global, references);
         return new EnvironmentPlan(edge, regionals, placeholders);
+    }
+
+    /**
+     * Regions are independent, as in a deployment (Regions in parallel, then the edge), so they are evaluated
+     * side by side. Results, and the first failure, are taken in Region order: the plan never depends on
+     * which thread finished first.
+     */
+    private static Map<String, EvaluatedStack> evaluateRegions(Map<String, RegionalSettings> settings) {
+        var threads = Math.max(1, Math.min(settings.size(), Runtime.getRuntime().availableProcessors()));
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var pending = new LinkedHashMap<String, Future<EvaluatedStack>>();
+            settings.forEach((region, regional) ->
+                    pending.put(region, pool.submit(() -> StackEvaluator.evaluate(regional, Map.of()))));
+            var evaluated = new LinkedHashMap<String, EvaluatedStack>();
+            for (var entry : pending.entrySet()) {
+                evaluated.put(entry.getKey(), result(entry.getValue()));
+            }
+            return evaluated;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EvaluatedStack result(Future<EvaluatedStack> evaluation) {
+        try {
+            return evaluation.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanException("interrupted while evaluating the Regions");
+        }
     }
 
     private static void notePlaceholders(Map<String, List<String>> placeholders, StackFile file) {

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs the real program for one stack in the Pulumi SDK's mock engine against a {@link FakeCloud}, and
- * collects the resource graph. The engine is process-global, so stacks are evaluated one after another.
+ * collects the resource graph. Each evaluation has a mock deployment of its own, which the SDK keeps per thread
+ * and carries across its async steps, so independent stacks can be evaluated side by side.
  */
 public final class StackEvaluator {
 
@@ -46,9 +47,9 @@ public final class StackEvaluator {
     }
 
     /** As {@link #evaluate(StackSettings, Map)}, with stack transformations that see every resource's args. */
-    public static synchronized EvaluatedStack evaluate(StackSettings settings,
-                                                       Map<String, FakeCloud.StackOutputs> stacks,
-                                                       List<ResourceTransformation> transformations) {
+    public static EvaluatedStack evaluate(StackSettings settings,
+                                          Map<String, FakeCloud.StackOutputs> stacks,
+                                          List<ResourceTransformation> transformations) {
         var stackName = settings.common().stackName();
         var cloud = new FakeCloud(settings.common().region(), stacks);
         try {

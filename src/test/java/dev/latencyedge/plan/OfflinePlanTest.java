@@ -104,6 +104,17 @@ class OfflinePlanTest {
     }
 
     @Test
+    void regionsEvaluatedSideBySidePlanAsEachEvaluatedAlone() {
+        var environment = EnvironmentPlan.evaluate(PROJECT, "prod");
+        assertEquals(List.of("us-east-1", "eu-west-1", "ap-southeast-1"), List.copyOf(environment.regionals().keySet()));
+        environment.regionals().forEach((region, together) -> {
+            var settings = StackFile.read(PROJECT, "prod-" + region).regionalSettings("this test");
+            var alone = StackEvaluator.evaluate(settings, Map.of());
+            assertEquals(PlanFile.render(alone), PlanFile.render(together), region);
+        });
+    }
+
+    @Test
     void badConfigFailsNamingFileKeyAndReasonAndWritesNothing(@TempDir Path config, @TempDir Path out) throws IOException {
         copyStackFiles(config);
         var file = config.resolve("Pulumi.dev-eu-west-1.yaml");
