@@ -121,6 +121,15 @@ public final class Fixtures {
         return evaluated;
     }
 
+    /** The innermost cause: the SDK wraps a program's exception in its own and in CompletionExceptions. */
+    public static Throwable rootCause(Throwable error) {
+        var cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     public static PlannedResource single(EvaluatedStack stack, String type, String name) {
         var matches = stack.resources().stream()
                 .filter(r -> r.type().equals(type) && r.name().equals(name)).toList();

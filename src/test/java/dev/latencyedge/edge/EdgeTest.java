@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import static dev.latencyedge.Fixtures.at;
 import static dev.latencyedge.Fixtures.global;
 import static dev.latencyedge.Fixtures.regional;
+import static dev.latencyedge.Fixtures.rootCause;
 import static dev.latencyedge.Fixtures.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -243,13 +244,5 @@ class EdgeTest {
         }
         assertEquals(before.resources().size() + 2, after.resources().size(), "one latency record, one reference");
         single(after, RECORD, "origin-ap-southeast-1");
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        var cause = error;
-        while (!(cause instanceof ConfigException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

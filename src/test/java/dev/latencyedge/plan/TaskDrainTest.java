@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 
 import static dev.latencyedge.Fixtures.global;
 import static dev.latencyedge.Fixtures.regional;
+import static dev.latencyedge.Fixtures.rootCause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,14 +129,6 @@ class TaskDrainTest {
         } finally {
             PulumiTest.cleanup();
         }
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        var cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** A cloud that creates whatever it is asked to, with its inputs as outputs. */
