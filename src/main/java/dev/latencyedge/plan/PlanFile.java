@@ -1,5 +1,6 @@
 package dev.latencyedge.plan;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.TreeMap;
  * step; secret exports are masked whole, secret values inside inputs and outputs where they occur.
  */
 public final class PlanFile {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .create();
 
     private PlanFile() {
     }
@@ -47,7 +51,6 @@ public final class PlanFile {
         var plan = new LinkedHashMap<String, Object>();
         plan.put("steps", steps);
         plan.put("changeSummary", summary);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(plan)
-                + "\n";
+        return GSON.toJson(plan) + "\n";
     }
 }
