@@ -1,0 +1,51 @@
+package dev.latencyedge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JvmLauncherTest {
+
+    @Test
+    void smallMachinesGiveTheCompilerLessToDo() {
+        var flags = JvmLauncher.flags(2);
+        assertTrue(flags.containsAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-XX:C1MaxInlineSize=15")), flags::toString);
+        assertTrue(flags.contains("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"), flags::toString);
+    }
+
+    @Test
+    void largerMachinesKeepTheCompilerDefaultsAndAWorkerPerCoreButOne() {
+        var flags = JvmLauncher.flags(8);
+        assertTrue(flags.contains("-Djava.util.concurrent.ForkJoinPool.common.parallelism=7"), flags::toString);
+        assertFalse(flags.stream().anyMatch(f -> f.startsWith("-XX:CICompilerCount")
+                || f.startsWith("-XX:C1MaxInlineSize")), flags::toString);
+    }
+
+    @Test
+    void thePoolNeverHasASingleWorker() {
+        assertTrue(JvmLauncher.flags(1).contains("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+    }
+
+    /** A misspelt option would stop the plan JVM from starting, and only the jar path relaunches. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 8})
+    void thisJvmAcceptsTheOptions(int cores) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmLauncher.flags(cores));
+        command.add("-version");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+    }
+}
