@@ -10,10 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +31,8 @@ class PackagedJarIT {
     void theLaunchingJvmLoadsNothingFromTheDependencyJar(@TempDir Path tmp) throws Exception {
         var classLog = tmp.resolve("launcher-classes.log");
         var out = tmp.resolve("plan");
-        var output = run(List.of("-Xlog:class+load:file=" + classLog, "-jar", PROGRAM_JAR.toString(),
-                "plan", "dev", "--no-policy", "--out", out.toString()));
+        var output = JavaProcess.run(List.of("-Xlog:class+load:file=" + classLog, "-jar", PROGRAM_JAR.toString(),
+                "plan", "dev", "--no-policy", "--out", out.toString()), 120);
 
         try (var files = Files.list(out)) {
             assertEquals(Set.of("dev.json", "dev-us-east-1.json", "dev-eu-west-1.json"),
@@ -53,9 +51,9 @@ class PackagedJarIT {
     @Test
     void theSdksClassPathScanReachesTheDependencyJar() throws Exception {
         var classPath = PROGRAM_JAR + File.pathSeparator + Path.of("target", "test-classes");
-        var output = run(List.of("-cp", classPath, ResourceTypeScan.class.getName(),
+        var output = JavaProcess.run(List.of("-cp", classPath, ResourceTypeScan.class.getName(),
                 "com.pulumi.aws.lb.LoadBalancer", "com.pulumi.aws.cloudfront.Distribution",
-                "com.pulumi.aws.route53.HealthCheck"));
+                "com.pulumi.aws.route53.HealthCheck"), 120);
         assertEquals("com.pulumi.aws.cloudfront.Distribution com.pulumi.aws.lb.LoadBalancer "
                 + "com.pulumi.aws.route53.HealthCheck", output.strip());
     }
@@ -69,18 +67,5 @@ class PackagedJarIT {
                     .filter(c -> c.load().isAnnotationPresent(ResourceType.class))
                     .map(ClassPath.ClassInfo::getName).sorted().collect(Collectors.joining(" ")));
         }
-    }
-
-    private static String run(List<String> args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(args);
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("LATENCY_EDGE_NO_RELAUNCH");
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), output);
-        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
-        return output;
     }
 }

@@ -1,0 +1,33 @@
+package dev.latencyedge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs this JDK's {@code java} in a separate process, for tests of how the program starts. */
+final class JavaProcess {
+
+    private JavaProcess() {
+    }
+
+    /**
+     * Runs {@code java args}, asserts it ends within the timeout with status 0, and returns its combined output.
+     * The relaunch switch is cleared so the child starts the way a user's {@code java -jar} does.
+     */
+    static String run(List<String> args, int timeoutSeconds) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("LATENCY_EDGE_NO_RELAUNCH");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), output);
+        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
+        return output;
+    }
+}
