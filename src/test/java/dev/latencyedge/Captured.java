@@ -31,6 +31,16 @@ public final class Captured {
         }
     }
 
+    /** The options of a custom resource (protect, retainOnDelete, provider...). */
+    public com.pulumi.resources.CustomResourceOptions custom(String name) {
+        synchronized (all) {
+            return all.stream().filter(a -> a.resource().pulumiResourceName().equals(name)
+                            && a.options() instanceof com.pulumi.resources.CustomResourceOptions)
+                    .map(a -> (com.pulumi.resources.CustomResourceOptions) a.options()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no custom resource named " + name));
+        }
+    }
+
     public static <T> T value(Output<T> output) {
         return Internal.of(output).getDataAsync().join().getValueNullable();
     }

@@ -85,6 +85,9 @@ public final class Fixtures {
                 .set("latency-edge:role", "region")
                 .set("latency-edge:zone", "example.com")
                 .set("latency-edge:clusterName", env + "-" + region)
+                .set("latency-edge:domain", "www.example.com")
+                .set("latency-edge:healthService", "shop/web-health")
+                .set("latency-edge:healthTargetPort", "8080")
                 .secret("latency-edge:originVerifySecret", SECRET);
     }
 

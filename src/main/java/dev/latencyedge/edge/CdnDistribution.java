@@ -2,8 +2,13 @@ package dev.latencyedge.edge;
 
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
+import com.pulumi.aws.cloudfront.Function;
+import com.pulumi.aws.cloudfront.FunctionArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionCustomErrorResponseArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomHeaderArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomOriginConfigArgs;
@@ -18,6 +23,9 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.latencyedge.failover.FailoverBudget;
+import dev.latencyedge.settings.AwsLimits;
+import dev.latencyedge.settings.OriginHostHeader;
 
 import java.util.List;
 import java.util.Map;
@@ -26,17 +34,31 @@ import java.util.Map;
  * The CloudFront distribution with the latency name as its only origin, and the public names' alias records.
  *
  * <p>Secure by default: viewers are redirected to HTTPS with TLSv1.2_2021 or later over SNI; the origin is
- * reached over HTTPS with TLSv1.2 only and carries the verification header. Host is not forwarded
- * (AllViewerExceptHostHeader), so CloudFront sends Host and SNI = the latency name, which the ALBs' wildcard
- * certificate matches; forwarding the viewer's Host would turn every request into a 502.
+ * reached over HTTPS with TLSv1.2 only and carries the verification header. By default the viewer's Host is
+ * forwarded (AllViewer), so Ingress rules keyed on the public names match and redirects stay on them; CloudFront
+ * then checks the origin certificate against that Host, which every regional certificate covers (the edge checks
+ * this before registering anything). With {@code originHostHeader = origin} the ALBs see the latency name instead
+ * and a CloudFront Function passes the viewer's host in {@code X-Forwarded-Host}.
+ *
+ * <p>Failover: CloudFront caches 5xx answers for 10 s unless told otherwise; 500, 502, 503 and 504 are cached for
+ * {@link FailoverBudget#ERROR_CACHING_MIN_TTL_SECONDS} s here, so a Region's failure is not served from cache after
+ * Route 53 has moved away from it.
  */
 public final class CdnDistribution extends ComponentResource {
 
     public static final String TYPE = "latency-edge:edge:CdnDistribution";
     public static final String ORIGIN_ID = "latency-origin";
     public static final String VIEWER_TLS = "TLSv1.2_2021";
-    /** Managed origin request policy AllViewerExceptHostHeader. */
-    public static final String ORIGIN_REQUEST_POLICY_ID = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    /** Origin errors that must not outlive a failover in CloudFront's cache. */
+    public static final List<Integer> FAILOVER_ERROR_CODES = List.of(500, 502, 503, 504);
+    /** Viewer-request function: the viewer's host, readable by the origin when Host itself is not forwarded. */
+    static final String FORWARDED_HOST_FUNCTION = String.join("\n",
+            "function handler(event) {",
+            "    var request = event.request;",
+            "    request.headers['x-forwarded-host'] = { value: request.headers.host.value };",
+            "    return request;",
+            "}",
+            "");
     /** Managed response headers policy SecurityHeadersPolicy. */
     public static final String RESPONSE_HEADERS_POLICY_ID = "67f7725c-6f97-4210-82d7-5512b31e9d03";
     /** Hosted zone of every CloudFront distribution, for alias records. */
@@ -53,8 +75,17 @@ public final class CdnDistribution extends ComponentResource {
         super(TYPE, name, null, options);
         var cdn = args.cdn();
         var connection = cdn.origin();
+        var host = cdn.originHostHeader();
+        // One function per event type and behaviour is allowed; this one runs on every behaviour.
+        var viewerRequestFunction = host != OriginHostHeader.ORIGIN ? null
+                : new Function(name + "-forwarded-host", FunctionArgs.builder()
+                        .runtime("cloudfront-js-2.0")
+                        .comment("Copies the viewer's Host into X-Forwarded-Host")
+                        .code(FORWARDED_HOST_FUNCTION)
+                        .publish(true)
+                        .build(), CustomResourceOptions.builder().parent(this).build()).arn();
         var distributionArgs = DistributionArgs.builder()
-                .comment("latency-edge: nearest healthy Region for " + args.domainNames().get(0))
+                .comment(comment(args.env()))
                 .enabled(true)
                 .aliases(args.domainNames())
                 .httpVersion("http2and3")
@@ -83,10 +114,13 @@ public final class CdnDistribution extends ComponentResource {
                         .viewerProtocolPolicy("redirect-to-https")
                         .allowedMethods(ALL_METHODS)
                         .cachedMethods(CACHED_METHODS)
-                        .compress(true)
+                        .compress(cdn.defaultCachePolicy().compresses())
                         .cachePolicyId(cdn.defaultCachePolicy().id())
-                        .originRequestPolicyId(ORIGIN_REQUEST_POLICY_ID)
+                        .originRequestPolicyId(host.originRequestPolicyId())
                         .responseHeadersPolicyId(RESPONSE_HEADERS_POLICY_ID)
+                        .functionAssociations(viewerRequestFunction == null ? List.of() : List.of(
+                                DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
+                                        .eventType("viewer-request").functionArn(viewerRequestFunction).build()))
                         .build())
                 .orderedCacheBehaviors(cdn.cacheBehaviors().stream().map(b ->
                         DistributionOrderedCacheBehaviorArgs.builder()
@@ -95,10 +129,19 @@ public final class CdnDistribution extends ComponentResource {
                                 .viewerProtocolPolicy("redirect-to-https")
                                 .allowedMethods(ALL_METHODS)
                                 .cachedMethods(CACHED_METHODS)
-                                .compress(true)
+                                .compress(b.cachePolicy().compresses())
                                 .cachePolicyId(b.cachePolicy().id())
-                                .originRequestPolicyId(ORIGIN_REQUEST_POLICY_ID)
+                                .originRequestPolicyId(host.originRequestPolicyId())
                                 .responseHeadersPolicyId(RESPONSE_HEADERS_POLICY_ID)
+                                .functionAssociations(viewerRequestFunction == null ? List.of() : List.of(
+                                        DistributionOrderedCacheBehaviorFunctionAssociationArgs.builder()
+                                                .eventType("viewer-request").functionArn(viewerRequestFunction)
+                                                .build()))
+                                .build()).toList())
+                .customErrorResponses(FAILOVER_ERROR_CODES.stream().map(code ->
+                        DistributionCustomErrorResponseArgs.builder()
+                                .errorCode(code)
+                                .errorCachingMinTtl(FailoverBudget.ERROR_CACHING_MIN_TTL_SECONDS)
                                 .build()).toList())
                 .restrictions(DistributionRestrictionsArgs.builder()
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
@@ -132,5 +175,11 @@ public final class CdnDistribution extends ComponentResource {
         this.distributionId = distribution.id();
         this.distributionDomainName = distribution.domainName();
         registerOutputs(Map.of("distributionId", distributionId, "distributionDomainName", distributionDomainName));
+    }
+
+    /** The distribution's comment, derived so it always fits CloudFront's 128 characters. */
+    static String comment(String env) {
+        var text = "latency-edge " + env + ": nearest healthy Region";
+        return text.length() <= AwsLimits.CLOUDFRONT_COMMENT ? text : text.substring(0, AwsLimits.CLOUDFRONT_COMMENT);
     }
 }

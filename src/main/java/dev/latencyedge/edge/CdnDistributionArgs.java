@@ -15,7 +15,8 @@ import java.util.List;
  * @param originHost         the latency name, CloudFront's single origin
  * @param originVerifyHeader custom header sent to the origin
  * @param originVerifySecret its value, sent as a secret
- * @param cdn                price class, geo restriction, WAF, cache behaviours, origin timeouts
+ * @param cdn                price class, geo restriction, WAF, cache behaviours, origin timeouts, Host
+ * @param env                the environment, named in the distribution's comment
  */
 public record CdnDistributionArgs(
         List<String> domainNames,
@@ -24,7 +25,8 @@ public record CdnDistributionArgs(
         Output<String> originHost,
         String originVerifyHeader,
         Secret originVerifySecret,
-        CdnSettings cdn) {
+        CdnSettings cdn,
+        String env) {
 
     public CdnDistributionArgs {
         domainNames = List.copyOf(domainNames);

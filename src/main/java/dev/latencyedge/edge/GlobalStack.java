@@ -57,13 +57,15 @@ public final class GlobalStack {
         var origin = new LatencyOrigin("origin", new LatencyOriginArgs(zoneId, originHost, servingByLabel),
                 inUsEast1);
 
+        // The regional certificates validate the same public names with the same records: share them.
+        var names = settings.domainNames();
         var certificate = new DnsValidatedCertificate("viewer", new DnsValidatedCertificateArgs(
-                settings.domain(), settings.extraDomains(), zoneId, false), inUsEast1);
+                names.get(0), names.subList(1, names.size()), zoneId, true), inUsEast1);
 
         var common = settings.common();
         var cdn = new CdnDistribution("cdn", new CdnDistributionArgs(settings.domainNames(), zoneId,
                 certificate.certificateArn, origin.originHost, common.originVerifyHeader(),
-                common.originVerifySecret(), settings.cdn()), inUsEast1);
+                common.originVerifySecret(), settings.cdn(), common.env()), inUsEast1);
 
         ctx.export(URL, Output.of("https://" + settings.domain()));
         ctx.export(DISTRIBUTION_ID, cdn.distributionId);

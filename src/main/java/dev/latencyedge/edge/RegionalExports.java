@@ -17,9 +17,11 @@ public record RegionalExports(
         List<String> originSecretFingerprints,
         int healthCheckRequestInterval,
         int healthCheckFailureThreshold,
-        boolean drained) {
+        boolean drained,
+        List<String> certificateNames) {
 
     public RegionalExports {
         originSecretFingerprints = List.copyOf(originSecretFingerprints);
+        certificateNames = List.copyOf(certificateNames);
     }
 }

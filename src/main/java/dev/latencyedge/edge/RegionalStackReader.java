@@ -54,7 +54,8 @@ public final class RegionalStackReader {
                 stringList(reference, fullName, ORIGIN_SECRET_FINGERPRINTS),
                 number(reference, fullName, HEALTH_CHECK_REQUEST_INTERVAL),
                 number(reference, fullName, HEALTH_CHECK_FAILURE_THRESHOLD),
-                bool(reference, fullName, DRAINED));
+                bool(reference, fullName, DRAINED),
+                stringList(reference, fullName, CERTIFICATE_NAMES));
     }
 
     private static Object value(StackReference reference, String stack, String output) {

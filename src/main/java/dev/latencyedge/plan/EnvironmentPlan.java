@@ -62,7 +62,9 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         regionals.values().forEach(stack -> references.put(StackEvaluator.referenceName(stack.stackName()),
                 new FakeCloud.StackOutputs(stack.exports(), List.copyOf(stack.secretExportNames()))));
         var edge = StackEvaluator.evaluate(global, references);
-        return new EnvironmentPlan(edge, regionals, placeholders);
+        var plan = new EnvironmentPlan(edge, regionals, placeholders);
+        DnsRecordClaims.verify(plan.stacks());
+        return plan;
     }
 
     /**

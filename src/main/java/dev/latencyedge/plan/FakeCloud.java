@@ -1,6 +1,7 @@
 package dev.latencyedge.plan;
 
 import com.pulumi.test.Mocks;
+import dev.latencyedge.settings.AwsRegions;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public final class FakeCloud implements Mocks {
     private final String defaultRegion;
     private final Map<String, StackOutputs> stacks;
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> providerDefaultTags = new ConcurrentHashMap<>();
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
 
     /**
@@ -59,6 +61,9 @@ public final class FakeCloud implements Mocks {
             var inputs = args.inputs == null ? Map.<String, Object>of() : args.inputs;
             var region = PROVIDER_TYPE.equals(args.type)
                     ? (String) inputs.getOrDefault("region", defaultRegion) : regionOf(args.provider);
+            if (!PROVIDER_TYPE.equals(args.type)) {
+                AwsRefusals.check(args.type, args.name, inputs, defaultTagsOf(args.provider));
+            }
             var outputs = new LinkedHashMap<String, Object>(inputs);
             var id = create(args.type, args.name, region, inputs, outputs);
             registrations.add(new Registration(args.type, args.name, inputs, args.provider, id,
@@ -95,11 +100,24 @@ public final class FakeCloud implements Mocks {
         return providerRegions.getOrDefault(id, defaultRegion);
     }
 
+    private Map<String, String> defaultTagsOf(String providerReference) {
+        if (providerReference == null || providerReference.isEmpty()) {
+            return Map.of();
+        }
+        return providerDefaultTags.getOrDefault(
+                providerReference.substring(providerReference.lastIndexOf("::") + 2), Map.of());
+    }
+
     private String create(String type, String name, String region, Map<String, Object> in, Map<String, Object> out) {
         switch (type) {
             case PROVIDER_TYPE -> {
                 var id = FakeIds.uuid("provider", name);
                 providerRegions.put(id, (String) in.getOrDefault("region", defaultRegion));
+                if (in.get("defaultTags") instanceof Map<?, ?> defaults && defaults.get("tags") instanceof Map<?, ?> tags) {
+                    var copy = new java.util.TreeMap<String, String>();
+                    tags.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+                    providerDefaultTags.put(id, copy);
+                }
                 return id;
             }
             case STACK_REFERENCE_TYPE -> {
@@ -130,8 +148,8 @@ public final class FakeCloud implements Mocks {
                 out.put("dnsName", out.get("name") + "-" + (1_000_000_000L
                         + Long.parseLong(FakeIds.hex(8, region, name), 16) % 9_000_000_000L)
                         + "." + region + ".elb.amazonaws.com");
-                out.put("zoneId", AlbHostedZones.of(region).orElseThrow(() -> new IllegalArgumentException(
-                        "the fake cloud knows no ALB hosted zone for " + region)));
+                out.put("zoneId", AwsRegions.albHostedZone(region).orElseThrow(() -> new AwsRefusals.Refused(type,
+                        name, region + " is not a Region with application load balancers")));
                 return arn;
             }
             case "aws:lb/targetGroup:TargetGroup" -> {

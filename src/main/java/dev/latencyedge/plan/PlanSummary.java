@@ -1,5 +1,6 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.edge.CdnDistribution;
 import dev.latencyedge.edge.GlobalStack;
 import dev.latencyedge.failover.FailoverBudget;
 import dev.latencyedge.failover.HealthCheckPricing;
@@ -35,21 +36,22 @@ public final class PlanSummary {
         global.routingTable().forEach((label, region) -> out.append(String.format("  %-15s -> %-15s -> %s%n",
                 label, region, plan.regionals().get(region).exports().get(RegionalOutputs.ALB_DNS_NAME))));
 
-        out.append("\nHealth checks (the latency record of each Region uses its calculated check)\n");
+        out.append("\nHealth checks (the latency record of each Region uses its calculated check; the check's request"
+                + " reaches the application's health Service, not the ingress controller)\n");
         var budgets = new TreeMap<String, String>();
         plan.regionals().forEach((region, stack) -> {
             var settings = (RegionalSettings) stack.settings();
             var health = settings.health();
-            out.append(String.format("  %-15s %s  HTTPS %s%s every %d s, unhealthy after %d  %s  $%s/month%n",
-                    region, stack.exports().get(RegionalOutputs.HEALTH_CHECK_ID),
-                    stack.exports().get(RegionalOutputs.REGIONAL_HOST), health.path(), health.requestInterval(),
-                    health.failureThreshold(), health.drain() ? "DRAINED" : "in rotation",
+            var app = settings.target().application();
+            out.append(String.format("  %-15s %s  HTTPS %s%s -> %s (%s port %d)%n", region,
+                    stack.exports().get(RegionalOutputs.HEALTH_CHECK_ID),
+                    stack.exports().get(RegionalOutputs.ALB_DNS_NAME), health.path(), app,
+                    settings.target().type().equals("ip") ? "pod" : "node", app.targetPort()));
+            out.append(String.format("  %-15s every %d s, unhealthy after %d  %s  $%s/month%n", "",
+                    health.requestInterval(), health.failureThreshold(), health.drain() ? "DRAINED" : "in rotation",
                     HealthCheckPricing.monthlyUsdPerRegion(health)));
-            var budget = FailoverBudget.of(health.requestInterval(), health.failureThreshold(),
-                    connection.connectionAttempts(), connection.connectionTimeout());
-            budgets.put(region, String.format("%d s x %d + %d s TTL = %d s to move viewers",
-                    health.requestInterval(), health.failureThreshold(), budget.dnsTtlSeconds(),
-                    budget.moveViewersSeconds()));
+            budgets.put(region, FailoverBudget.explain(health.requestInterval(), health.failureThreshold())
+                    + " to move viewers");
         });
 
         out.append("\nFailover budget (").append(GlobalStack.FAILOVER_BUDGET_SECONDS).append(")\n");
@@ -57,6 +59,10 @@ public final class PlanSummary {
         out.append(String.format("  each request to a dead origin waits at most %d attempts x %d s = %d s%n",
                 connection.connectionAttempts(), connection.connectionTimeout(),
                 FailoverBudget.failedRequestSeconds(connection.connectionAttempts(), connection.connectionTimeout())));
+        out.append(String.format("  CloudFront caches the origin's %s answers for %d s%n",
+                CdnDistribution.FAILOVER_ERROR_CODES.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                FailoverBudget.ERROR_CACHING_MIN_TTL_SECONDS));
 
         if (!plan.placeholders().isEmpty()) {
             out.append("\nSecure values: these could not be decrypted offline and were replaced by fake placeholders:\n");

@@ -7,6 +7,8 @@ import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import dev.latencyedge.LatencyEdgeProgram;
+import dev.latencyedge.edge.RegionalStackReader;
+import dev.latencyedge.settings.ConfigException;
 import dev.latencyedge.settings.StackSettings;
 
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public final class StackEvaluator {
                     .build();
             var result = TaskDrain.runTest(cloud, options, ctx -> LatencyEdgeProgram.run(ctx, settings));
             if (!result.exceptions().isEmpty()) {
-                throw unwrap(result.exceptions().get(0));
+                throw failure(stackName, unwrap(result.exceptions().get(0)));
             }
             var exports = new TreeMap<String, Object>();
             var secrets = new TreeSet<String>();
@@ -125,6 +127,19 @@ public final class StackEvaluator {
      */
     static String engineUrn(String urn) {
         return urn.replace("::" + STACK_TYPE + "$", "::");
+    }
+
+    /**
+     * Bad configuration and missing regional outputs keep their own type (they name key and output); anything
+     * else, such as a request AWS would refuse, becomes a plan failure naming the stack, never a stack trace.
+     */
+    private static RuntimeException failure(String stackName, RuntimeException cause) {
+        if (cause instanceof ConfigException || cause instanceof RegionalStackReader.MissingRegionalOutputException
+                || cause instanceof PlanException) {
+            return cause;
+        }
+        var message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new PlanException("stack " + stackName + " does not evaluate: " + message);
     }
 
     private static RuntimeException unwrap(Throwable error) {

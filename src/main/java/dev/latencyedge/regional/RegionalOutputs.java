@@ -16,7 +16,8 @@ public final class RegionalOutputs {
     public static final String TARGET_GROUP_ARN = "targetGroupArn";
     public static final String ORIGIN_SECRET_FINGERPRINTS = "originSecretFingerprints";
     public static final String ENDPOINT_HEALTH_CHECK_ID = "endpointHealthCheckId";
-    public static final String REGIONAL_HOST = "regionalHost";
+    public static final String HEALTH_TARGET_GROUP_ARN = "healthTargetGroupArn";
+    public static final String CERTIFICATE_NAMES = "certificateNames";
     public static final String TARGET_GROUP_BINDING = "targetGroupBinding";
     public static final String HEALTH_CHECK_REQUEST_INTERVAL = "healthCheckRequestInterval";
     public static final String HEALTH_CHECK_FAILURE_THRESHOLD = "healthCheckFailureThreshold";
@@ -25,7 +26,7 @@ public final class RegionalOutputs {
     /** What the global stack needs from every Region. */
     public static final List<String> REQUIRED_BY_EDGE = List.of(REGION, ALB_ARN, ALB_DNS_NAME, ALB_ZONE_ID,
             HEALTH_CHECK_ID, TARGET_GROUP_ARN, ORIGIN_SECRET_FINGERPRINTS, HEALTH_CHECK_REQUEST_INTERVAL,
-            HEALTH_CHECK_FAILURE_THRESHOLD, DRAINED);
+            HEALTH_CHECK_FAILURE_THRESHOLD, DRAINED, CERTIFICATE_NAMES);
 
     private RegionalOutputs() {
     }

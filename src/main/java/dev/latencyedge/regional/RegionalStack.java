@@ -33,7 +33,8 @@ public final class RegionalStack {
         ctx.export(ORIGIN_SECRET_FINGERPRINTS,
                 Output.of(settings.acceptedSecrets().stream().map(Secret::fingerprint).toList()));
         ctx.export(ENDPOINT_HEALTH_CHECK_ID, ingress.endpointHealthCheckId);
-        ctx.export(REGIONAL_HOST, Output.of(args.regionalHost()));
+        ctx.export(HEALTH_TARGET_GROUP_ARN, ingress.healthTargetGroupArn);
+        ctx.export(CERTIFICATE_NAMES, Output.of(args.certificateNames()));
         ctx.export(TARGET_GROUP_BINDING, ingress.targetGroupBinding);
         ctx.export(HEALTH_CHECK_REQUEST_INTERVAL, Output.of(health.requestInterval()));
         ctx.export(HEALTH_CHECK_FAILURE_THRESHOLD, Output.of(health.failureThreshold()));

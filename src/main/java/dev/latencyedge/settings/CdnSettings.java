@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param defaultCachePolicy cache policy of the default behaviour
  * @param cacheBehaviors     further behaviours, matched in order
  * @param origin             how CloudFront talks to the latency origin
+ * @param originHostHeader   whether the ALBs see the viewer's Host (default) or the origin name
  */
 public record CdnSettings(
         String priceClass,
@@ -19,7 +20,8 @@ public record CdnSettings(
         Optional<String> webAclArn,
         CachePolicy defaultCachePolicy,
         List<CacheBehavior> cacheBehaviors,
-        OriginConnection origin) {
+        OriginConnection origin,
+        OriginHostHeader originHostHeader) {
 
     public static final String DEFAULT_PRICE_CLASS = "PriceClass_All";
     public static final CachePolicy DEFAULT_CACHE_POLICY = CachePolicy.CACHING_DISABLED;
@@ -46,8 +48,8 @@ public record CdnSettings(
      *
      * @param connectionAttempts 1..3
      * @param connectionTimeout  1..10 seconds
-     * @param readTimeout        seconds to wait for a response
-     * @param keepaliveTimeout   seconds an idle origin connection is kept
+     * @param readTimeout        seconds to wait for a response, 1..60 (more needs a quota increase)
+     * @param keepaliveTimeout   seconds an idle origin connection is kept, 1..60 (likewise)
      */
     public record OriginConnection(int connectionAttempts, int connectionTimeout, int readTimeout,
                                    int keepaliveTimeout) {

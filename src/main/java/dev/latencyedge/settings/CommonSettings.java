@@ -1,5 +1,6 @@
 package dev.latencyedge.settings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import java.util.Optional;
  * @param originParent       parent of the secret origin label; regional certificates are {@code *.<originParent>}
  * @param originVerifyHeader the custom header CloudFront sends and the ALBs require
  * @param originVerifySecret the header's value
+ * @param domainNames        the public names CloudFront serves, the main domain first: the distribution's
+ *                           aliases, and names every regional ALB certificate covers, since CloudFront forwards
+ *                           the viewer's Host and checks the origin certificate against it
  * @param maxFailoverSeconds optional ceiling on the time viewers need to move off a failed Region
  * @param tags               tags applied to every taggable resource
  */
@@ -24,10 +28,12 @@ public record CommonSettings(
         String originParent,
         String originVerifyHeader,
         Secret originVerifySecret,
+        List<String> domainNames,
         Optional<Integer> maxFailoverSeconds,
         Map<String, String> tags) {
 
     public CommonSettings {
+        domainNames = List.copyOf(domainNames);
         tags = Map.copyOf(tags);
     }
 }

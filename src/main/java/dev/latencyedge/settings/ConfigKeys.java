@@ -11,7 +11,7 @@ public final class ConfigKeys {
 
     public static final String NAMESPACE = "latency-edge";
 
-    // Both roles.
+    // Both roles (regional ALB certificates cover the public names, so regional stacks read them too).
     public static final String AWS_REGION = "aws:region";
     public static final String ROLE = key("role");
     public static final String ZONE = key("zone");
@@ -20,6 +20,8 @@ public final class ConfigKeys {
     public static final String ORIGIN_VERIFY_HEADER = key("originVerifyHeader");
     public static final String MAX_FAILOVER_SECONDS = key("maxFailoverSeconds");
     public static final String TAGS = key("tags");
+    public static final String DOMAIN = key("domain");
+    public static final String EXTRA_DOMAINS = key("extraDomains");
 
     // Regional stacks.
     public static final String CLUSTER_NAME = key("clusterName");
@@ -31,15 +33,20 @@ public final class ConfigKeys {
     public static final String HEALTH_CHECK_REGIONS = key("healthCheckRegions");
     public static final String TARGET_PORT = key("targetPort");
     public static final String TARGET_TYPE = key("targetType");
+    public static final String TARGET_SECURITY_GROUP_IDS = key("targetSecurityGroupIds");
+    public static final String ALLOW_TARGET_GROUP_REPLACEMENT = key("allowTargetGroupReplacement");
     public static final String DELETION_PROTECTION = key("deletionProtection");
     public static final String ORIGIN_VERIFY_SECRET_PREVIOUS = key("originVerifySecretPrevious");
     public static final String INGRESS_SERVICE = key("ingressService");
+    public static final String INGRESS_SERVICE_PORT = key("ingressServicePort");
+    public static final String INGRESS_HEALTH_CHECK_PATH = key("ingressHealthCheckPath");
+    public static final String HEALTH_SERVICE = key("healthService");
+    public static final String HEALTH_SERVICE_PORT = key("healthServicePort");
+    public static final String HEALTH_TARGET_PORT = key("healthTargetPort");
     public static final String ALARM_TOPIC_ARN = key("alarmTopicArn");
 
     // Global stacks.
     public static final String REGIONS = key("regions");
-    public static final String DOMAIN = key("domain");
-    public static final String EXTRA_DOMAINS = key("extraDomains");
     public static final String ORIGIN_LABEL = key("originLabel");
     public static final String ROUTING_OVERRIDES = key("routingOverrides");
     public static final String PRICE_CLASS = key("priceClass");
@@ -52,16 +59,21 @@ public final class ConfigKeys {
     public static final String ORIGIN_READ_TIMEOUT = key("originReadTimeout");
     public static final String ORIGIN_KEEPALIVE_TIMEOUT = key("originKeepaliveTimeout");
     public static final String MAX_ORIGIN_REQUEST_SECONDS = key("maxOriginRequestSeconds");
+    public static final String ORIGIN_HOST_HEADER = key("originHostHeader");
 
     /** The project keys, in the order Pulumi.yaml declares them. */
     public static final List<String> PROJECT_KEYS = List.of(
             ROLE, ZONE, ORIGIN_PARENT, ORIGIN_VERIFY_SECRET, ORIGIN_VERIFY_HEADER, MAX_FAILOVER_SECONDS, TAGS,
+            DOMAIN, EXTRA_DOMAINS,
             CLUSTER_NAME, PUBLIC_SUBNET_IDS, HEALTH_PATH, DRAIN, HEALTH_CHECK_INTERVAL,
-            HEALTH_CHECK_FAILURE_THRESHOLD, HEALTH_CHECK_REGIONS, TARGET_PORT, TARGET_TYPE, DELETION_PROTECTION,
-            ORIGIN_VERIFY_SECRET_PREVIOUS, INGRESS_SERVICE, ALARM_TOPIC_ARN,
-            REGIONS, DOMAIN, EXTRA_DOMAINS, ORIGIN_LABEL, ROUTING_OVERRIDES, PRICE_CLASS, GEO_RESTRICTION,
+            HEALTH_CHECK_FAILURE_THRESHOLD, HEALTH_CHECK_REGIONS, TARGET_PORT, TARGET_TYPE, TARGET_SECURITY_GROUP_IDS,
+            ALLOW_TARGET_GROUP_REPLACEMENT, DELETION_PROTECTION, ORIGIN_VERIFY_SECRET_PREVIOUS, INGRESS_SERVICE,
+            INGRESS_SERVICE_PORT, INGRESS_HEALTH_CHECK_PATH, HEALTH_SERVICE, HEALTH_SERVICE_PORT, HEALTH_TARGET_PORT,
+            ALARM_TOPIC_ARN,
+            REGIONS, ORIGIN_LABEL, ROUTING_OVERRIDES, PRICE_CLASS, GEO_RESTRICTION,
             WEB_ACL_ARN, DEFAULT_CACHE_POLICY, CACHE_BEHAVIORS, ORIGIN_CONNECTION_ATTEMPTS,
-            ORIGIN_CONNECTION_TIMEOUT, ORIGIN_READ_TIMEOUT, ORIGIN_KEEPALIVE_TIMEOUT, MAX_ORIGIN_REQUEST_SECONDS);
+            ORIGIN_CONNECTION_TIMEOUT, ORIGIN_READ_TIMEOUT, ORIGIN_KEEPALIVE_TIMEOUT, MAX_ORIGIN_REQUEST_SECONDS,
+            ORIGIN_HOST_HEADER);
 
     private ConfigKeys() {
     }

@@ -1,6 +1,5 @@
 package dev.latencyedge.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -11,8 +10,6 @@ import java.util.TreeMap;
  *
  * @param common                  settings every stack has
  * @param regions                 the Regions with a stack of their own, {@code <env>-<region>}
- * @param domain                  the public name CloudFront serves
- * @param extraDomains            further public names
  * @param originLabel             the unguessable label of the origin host
  * @param originLabelIsSecret     whether the label was set as a secret (the origin host is then exported as one)
  * @param routingOverrides        latency label without a stack of its own -> Region that serves it
@@ -22,8 +19,6 @@ import java.util.TreeMap;
 public record GlobalSettings(
         CommonSettings common,
         List<String> regions,
-        String domain,
-        List<String> extraDomains,
         String originLabel,
         boolean originLabelIsSecret,
         SortedMap<String, String> routingOverrides,
@@ -32,16 +27,17 @@ public record GlobalSettings(
 
     public GlobalSettings {
         regions = List.copyOf(regions);
-        extraDomains = List.copyOf(extraDomains);
         routingOverrides = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(routingOverrides));
     }
 
     /** Every public name, the main domain first. */
     public List<String> domainNames() {
-        var names = new ArrayList<String>();
-        names.add(domain);
-        names.addAll(extraDomains);
-        return List.copyOf(names);
+        return common.domainNames();
+    }
+
+    /** The public name CloudFront serves first (the URL the stack exports). */
+    public String domain() {
+        return domainNames().get(0);
     }
 
     /** The name of the latency record set CloudFront uses as its origin. */

@@ -92,8 +92,6 @@ class EdgeTest {
         assertEquals("X-Origin-Verify", at(distribution, "origins", 0, "customHeaders", 0, "name"));
         assertEquals(Fixtures.SECRET, at(distribution, "origins", 0, "customHeaders", 0, "value"));
         assertEquals("redirect-to-https", at(distribution, "defaultCacheBehavior", "viewerProtocolPolicy"));
-        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac",
-                at(distribution, "defaultCacheBehavior", "originRequestPolicyId"));
         assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", at(distribution, "defaultCacheBehavior", "cachePolicyId"));
         assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03",
                 at(distribution, "defaultCacheBehavior", "responseHeadersPolicyId"));
@@ -104,6 +102,93 @@ class EdgeTest {
         assertEquals("PriceClass_All", distribution.get("priceClass"));
         assertEquals("none", at(distribution, "restrictions", "geoRestriction", "restrictionType"));
         assertFalse(distribution.containsKey("webAclId"));
+    }
+
+    // With AllViewerExceptHostHeader the ALB sees Host = the secret origin name: Ingress rules keyed on the public
+    // names never match and redirects leak the origin. The default forwards the viewer's Host (managed AllViewer).
+    @Test
+    void theViewersHostIsForwardedByDefault() {
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals("216adef6-5c7f-47e4-b989-5492eafa07d3",
+                at(distribution, "defaultCacheBehavior", "originRequestPolicyId"));
+        assertEquals(List.of(), at(distribution, "defaultCacheBehavior", "functionAssociations"));
+        assertTrue(edge.resources().stream().noneMatch(r -> r.type().equals("aws:cloudfront/function:Function")));
+    }
+
+    @Test
+    void keepingTheOriginsHostPassesTheViewersHostInXForwardedHostOnEveryBehaviour() {
+        var edge = prod(global("prod", "eu-west-1", "us-east-1").set("latency-edge:originHostHeader", "origin")
+                .set("latency-edge:cacheBehaviors", "[{\"pathPattern\":\"/static/*\",\"cachePolicy\":\"CachingOptimized\"}]"))
+                .get("prod");
+        var function = single(edge, "aws:cloudfront/function:Function", "cdn-forwarded-host");
+        assertEquals("cloudfront-js-2.0", function.inputs().get("runtime"));
+        assertEquals(true, function.inputs().get("publish"));
+        assertTrue(((String) function.inputs().get("code")).contains("request.headers['x-forwarded-host'] = { value: request.headers.host.value }"));
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        for (var behaviour : List.<Object>of(at(distribution, "defaultCacheBehavior"),
+                at(distribution, "orderedCacheBehaviors", 0))) {
+            assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", at(behaviour, "originRequestPolicyId"));
+            assertEquals("viewer-request", at(behaviour, "functionAssociations", 0, "eventType"));
+            assertEquals(function.outputs().get("arn"), at(behaviour, "functionAssociations", 0, "functionArn"));
+        }
+    }
+
+    // CloudFront caches 5xx answers for 10 s by default, so a failed Region would be served from cache after
+    // Route 53 moved away: 500, 502, 503 and 504 are cached 0 s.
+    @Test
+    void originErrorsAreNotCachedPastAFailover() {
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        List<Map<String, Object>> responses = at(distribution, "customErrorResponses");
+        assertEquals(List.of(500.0, 502.0, 503.0, 504.0), responses.stream().map(r -> r.get("errorCode")).toList());
+        assertTrue(responses.stream().allMatch(r -> r.get("errorCachingMinTtl").equals(0.0)
+                && !r.containsKey("responseCode") && !r.containsKey("responsePagePath")), responses.toString());
+    }
+
+    // A behaviour's compress only works where the cache policy accepts compressed encodings; CachingDisabled
+    // does not (CloudFront developer guide, "Serve compressed files").
+    @Test
+    void compressionIsOnWhereTheCachePolicyCanCompress() {
+        var edge = prod(global("prod", "eu-west-1", "us-east-1")
+                .set("latency-edge:cacheBehaviors", "[{\"pathPattern\":\"/static/*\",\"cachePolicy\":\"CachingOptimized\"}]"))
+                .get("prod");
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals(false, at(distribution, "defaultCacheBehavior", "compress"));
+        assertEquals(true, at(distribution, "orderedCacheBehaviors", 0, "compress"));
+    }
+
+    // CloudFront refuses a comment over 128 characters; it is derived from the environment so it always fits.
+    @Test
+    void theCommentFitsCloudFrontsLimitWhateverTheEnvironmentsName() {
+        var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").inputs();
+        assertEquals("latency-edge prod: nearest healthy Region", distribution.get("comment"));
+        assertEquals(128, CdnDistribution.comment("e".repeat(200)).length());
+    }
+
+    @Test
+    void aRegionWhoseCertificateMissesAPublicNameStopsTheEdgeBeforeAnyResource() {
+        var error = assertThrows(ConfigException.class, () -> Fixtures.environment(
+                global("prod", "eu-west-1").set("latency-edge:extraDomains", "[\"example.com\"]"),
+                regional("prod", "eu-west-1")));
+        assertEquals("prod", error.stackName());
+        assertEquals("latency-edge:extraDomains", error.problems().get(0).key());
+        assertTrue(error.problems().get(0).reason().startsWith("example.com not covered by the ALB certificate of"
+                + " Region eu-west-1 (stack prod-eu-west-1, [*.origin.example.com, www.example.com])"),
+                error.getMessage());
+        assertTrue(EdgePreconditions.covers("*.origin.example.com", "k7q2.origin.example.com"));
+        assertFalse(EdgePreconditions.covers("*.example.com", "a.b.example.com"));
+    }
+
+    @Test
+    void theViewerCertificateSharesTheRegionsValidationRecords() {
+        var captured = new Captured();
+        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
+        env.forEach((name, stack) -> stacks.put("organization/latency-edge/" + name,
+                new FakeCloud.StackOutputs(stack.exports(), List.of())));
+        StackEvaluator.evaluate(edge.settings(), stacks, captured.transformations());
+        assertTrue(captured.custom("viewer-validation-www.example.com").isRetainOnDelete());
+        var regional = single(env.get("prod-eu-west-1"), RECORD, "eu-west-1-origin-validation-www.example.com");
+        var viewer = single(edge, RECORD, "viewer-validation-www.example.com");
+        assertEquals(regional.inputs(), viewer.inputs());
     }
 
     @Test
@@ -139,8 +224,10 @@ class EdgeTest {
 
     @Test
     void eachDomainGetsAliasAAndAaaaRecordsToTheDistribution() {
-        var edge = prod(global("prod", "eu-west-1", "us-east-1")
-                .set("latency-edge:extraDomains", "[\"example.com\"]")).get("prod");
+        var extra = "[\"example.com\"]";
+        var edge = Fixtures.environment(global("prod", "eu-west-1", "us-east-1").set("latency-edge:extraDomains", extra),
+                regional("prod", "eu-west-1").set("latency-edge:extraDomains", extra),
+                regional("prod", "us-east-1").set("latency-edge:extraDomains", extra)).get("prod");
         var distribution = single(edge, "aws:cloudfront/distribution:Distribution", "cdn-distribution").outputs();
         for (var domain : List.of("www.example.com", "example.com")) {
             for (var type : List.of("A", "AAAA")) {
@@ -161,7 +248,7 @@ class EdgeTest {
         assertTrue(((String) edge.exports().get("distributionId")).matches("E[A-Z0-9]{13}"));
         assertEquals(Fixtures.LABEL + ".origin.example.com", edge.exports().get("originHost"));
         assertFalse(edge.secretExportNames().contains("originHost"));
-        assertEquals(Map.of("eu-west-1", 150, "us-east-1", 150), edge.exports().get("failoverBudgetSeconds"));
+        assertEquals(Map.of("eu-west-1", 210, "us-east-1", 210), edge.exports().get("failoverBudgetSeconds"));
         assertEquals(10, edge.exports().get("failedOriginRequestSeconds"));
     }
 
@@ -222,9 +309,9 @@ class EdgeTest {
     @Test
     void aRegionSlowerThanTheFailoverCeilingIsRefused() {
         var error = assertThrows(ConfigException.class, () -> prod(global("prod", "eu-west-1", "us-east-1")
-                .set("latency-edge:maxFailoverSeconds", "120")));
+                .set("latency-edge:maxFailoverSeconds", "180")));
         assertEquals("latency-edge:maxFailoverSeconds", error.problems().get(0).key());
-        assertTrue(error.getMessage().contains("30 s x 3 + 60 s TTL = 150 s"), error.getMessage());
+        assertTrue(error.getMessage().contains("30 s x 3 + 60 s TTL + 60 s ALB keep-alive = 210 s"), error.getMessage());
     }
 
     @Test

@@ -39,12 +39,16 @@ class SettingsValidationTest {
         assertEquals("origin.example.com", regional.common().originParent());
         assertEquals(new HealthCheckSettings("/healthz", 30, 3, List.of("us-east-1", "eu-west-1", "ap-southeast-1"),
                 false), regional.health());
-        assertEquals(new TargetSettings(80, "ip", "ingress-nginx", "ingress-nginx-controller"), regional.target());
+        assertEquals(new TargetSettings("ip",
+                new TargetSettings.BoundService("ingress-nginx", "ingress-nginx-controller", 80, 80), "/healthz",
+                new TargetSettings.BoundService("shop", "web-health", 80, 8080), List.of(), false), regional.target());
+        assertEquals(List.of("www.example.com"), regional.common().domainNames());
         assertTrue(regional.deletionProtection());
         var global = assertInstanceOf(GlobalSettings.class, global("prod", "eu-west-1", "us-east-1").load());
         assertEquals(List.of("eu-west-1", "us-east-1"), global.regions());
         assertEquals(CachePolicy.CACHING_DISABLED, global.cdn().defaultCachePolicy());
         assertEquals(new CdnSettings.OriginConnection(2, 5, 30, 5), global.cdn().origin());
+        assertEquals(OriginHostHeader.VIEWER, global.cdn().originHostHeader());
     }
 
     @Test
@@ -175,7 +179,7 @@ class SettingsValidationTest {
     @Test
     void failoverBudgetOverTheMaximum() {
         assertProblem(regional("prod", "eu-west-1").set("latency-edge:maxFailoverSeconds", "90"),
-                "latency-edge:healthCheckFailureThreshold", "30 s x 3 + 60 s TTL = 150 s");
+                "latency-edge:healthCheckFailureThreshold", "30 s x 3 + 60 s TTL + 60 s ALB keep-alive = 210 s");
     }
 
     @Test
@@ -186,9 +190,13 @@ class SettingsValidationTest {
     }
 
     @Test
-    void cachePolicyThatForwardsHostIsRefusedWithTheReason() {
-        assertProblem(global("dev", "eu-west-1").set("latency-edge:defaultCachePolicy", "UseOriginCacheControlHeaders"),
-                "latency-edge:defaultCachePolicy", "502");
+    void cachePolicyThatKeysOnHostIsAllowedOnlyWhereTheViewersHostIsForwarded() {
+        var viewer = (GlobalSettings) global("dev", "eu-west-1")
+                .set("latency-edge:defaultCachePolicy", "UseOriginCacheControlHeaders").load();
+        assertEquals(CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS, viewer.cdn().defaultCachePolicy());
+        assertProblem(global("dev", "eu-west-1").set("latency-edge:originHostHeader", "origin")
+                        .set("latency-edge:defaultCachePolicy", "UseOriginCacheControlHeaders"),
+                "latency-edge:defaultCachePolicy", "contradicts latency-edge:originHostHeader = origin");
     }
 
     @Test
