@@ -19,6 +19,17 @@ final class JavaProcess {
      * The relaunch switch is cleared so the child starts the way a user's {@code java -jar} does.
      */
     static String run(List<String> args, int timeoutSeconds) throws Exception {
+        var result = runWithStatus(args, timeoutSeconds);
+        assertEquals(0, result.status(), String.join(" ", args) + "\n" + result.output());
+        return result.output();
+    }
+
+    /** What a process printed (standard output and error together) and how it ended. */
+    record Result(int status, String output) {
+    }
+
+    /** Runs {@code java args}, asserts it ends within the timeout, and returns its status and output. */
+    static Result runWithStatus(List<String> args, int timeoutSeconds) throws Exception {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);
@@ -27,7 +38,6 @@ final class JavaProcess {
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), output);
-        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
-        return output;
+        return new Result(process.exitValue(), output);
     }
 }

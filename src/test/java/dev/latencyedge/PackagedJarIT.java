@@ -44,6 +44,38 @@ class PackagedJarIT {
     }
 
     /**
+     * Bad input gets one clear refusal naming the stack and key, exit 1, and never a stack trace: not from our
+     * code, and not from the SDK's mock engine, which would log a failing program's exception with its trace.
+     */
+    @Test
+    void badInputIsRefusedInPlainWordsWithoutAStackTrace(@TempDir Path tmp) throws Exception {
+        for (var file : List.of("Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.dev-us-east-1.yaml", "Pulumi.dev-eu-west-1.yaml")) {
+            Files.copy(Path.of(file), tmp.resolve(file));
+        }
+        // Refused inside the program, against the Regions' exports: their certificates miss the new name.
+        var global = tmp.resolve("Pulumi.dev.yaml");
+        Files.writeString(global, Files.readString(global).replace("domain: dev.example.com", "domain: new.example.com"));
+        var edge = JavaProcess.runWithStatus(List.of("-jar", PROGRAM_JAR.toAbsolutePath().toString(), "plan", "dev",
+                "--config-dir", tmp.toString(), "--no-policy", "--out", tmp.resolve("out").toString()), 120);
+        assertEquals(1, edge.status(), edge.output());
+        assertTrue(edge.output().contains("invalid configuration for stack dev"), edge.output());
+        assertTrue(edge.output().contains("latency-edge:domain: new.example.com not covered by the ALB certificate"),
+                edge.output());
+        // Refused while reading settings: a tag Route 53 would refuse.
+        var regional = tmp.resolve("Pulumi.dev-eu-west-1.yaml");
+        Files.writeString(regional, Files.readString(regional).replace("cost-center: platform", "cost-center: \"a&b\""));
+        var settings = JavaProcess.runWithStatus(List.of("-jar", PROGRAM_JAR.toAbsolutePath().toString(), "plan",
+                "dev", "--config-dir", tmp.toString(), "--no-policy", "--out", tmp.resolve("out").toString()), 120);
+        assertEquals(1, settings.status(), settings.output());
+        assertTrue(settings.output().contains("invalid configuration for stack dev-eu-west-1"), settings.output());
+        assertTrue(settings.output().contains("latency-edge:tags: tag cost-center has the value \"a&b\""),
+                settings.output());
+        for (var output : List.of(edge.output(), settings.output())) {
+            assertTrue(output.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), output);
+        }
+    }
+
+    /**
      * {@code pulumi up} runs the program jar in one JVM; the SDK finds resource types (to deserialise resource
      * references) by scanning its class loader's class path with Guava's ClassPath, which must follow the
      * manifest to the dependency jar.

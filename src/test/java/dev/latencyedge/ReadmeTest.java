@@ -26,6 +26,14 @@ class ReadmeTest {
     }
 
     @Test
+    void theConfigurationTableListsEveryKeyTheProgramReads() throws IOException {
+        var table = Files.readString(Path.of(README)).lines().filter(l -> l.startsWith("| `latency-edge:")).toList();
+        var documented = table.stream().map(l -> l.substring(3, l.indexOf('`', 3))).toList();
+        assertEquals(dev.latencyedge.settings.ConfigKeys.PROJECT_KEYS.stream().sorted().toList(),
+                documented.stream().sorted().toList());
+    }
+
+    @Test
     void showsTheSummariesTheProgramPrints() throws IOException {
         var readme = Files.readString(Path.of(README));
         var dev = PlanSummary.render(EnvironmentPlan.evaluate(Path.of("."), "dev"));

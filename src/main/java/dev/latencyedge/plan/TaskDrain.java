@@ -32,9 +32,22 @@ import java.util.function.Supplier;
  */
 final class TaskDrain implements Runner {
 
+    /**
+     * The SDK would log a failing program's exception with its stack trace; the plan reports every failure itself,
+     * in one line naming the stack, so the mock engine's log stays quiet.
+     */
+    private static final java.util.logging.Logger SILENT = silent();
+
     private final Runner sdkRunner;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+
+    private static java.util.logging.Logger silent() {
+        var logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
 
     private TaskDrain(Runner sdkRunner) {
         this.sdkRunner = sdkRunner;
@@ -45,6 +58,7 @@ final class TaskDrain implements Runner {
         return PulumiTestInternal.builder()
                 .mocks(mocks)
                 .options(options)
+                .standardLogger(SILENT)
                 .deploymentFactory(TaskDrain::deployment)
                 .build()
                 .runTest(program);
