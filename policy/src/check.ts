@@ -1,30 +1,40 @@
-// npm run check -- <plan.json>...: runs every policy of the pack over plan files, prints each violation with
-// policy, enforcement level, resource URN and message, and exits 1 when a mandatory policy is violated.
+// npm run check -- <plan.json>...: the pack over plan files through its own analyzer server, exactly as the
+// engine would run it: every resource analyzed as before its step, then the stack. Prints each diagnostic with
+// policy, level, resource URN and message; exits 1 when a mandatory policy is violated or a policy could not run.
 import { readFileSync } from "node:fs";
-import { policies } from "./policies";
-import { resourcesFromPlan, runPolicies } from "./lib/runner";
+import { Analyzer, isCantRun } from "./lib/analyzer";
+import { PLAN_FILE_CONFIG, resourcesFromPlan } from "./lib/plan";
 
 async function main(files: string[]): Promise<number> {
     if (files.length === 0) {
         console.error("usage: npm run check -- <plan.json>...");
         return 2;
     }
-    let mandatory = 0;
-    let total = 0;
-    for (const file of files) {
-        const plan = JSON.parse(readFileSync(file, "utf8"));
-        // Plan files mask secrets, so a header value that shows was not passed as a secret.
-        const violations = await runPolicies(policies, resourcesFromPlan(plan), {
-            "aws-cloudfront-distribution-missing-origin-verify-header": { secretsAreMasked: true },
-        });
-        for (const v of violations) {
-            console.log(`${file}: [${v.level}] ${v.policy} ${v.urn}: ${v.message}`);
+    const analyzer = await Analyzer.start();
+    try {
+        await analyzer.configure(PLAN_FILE_CONFIG);
+        const policies = (await analyzer.policyNames()).length;
+        let failing = 0;
+        let total = 0;
+        for (const file of files) {
+            const resources = resourcesFromPlan(JSON.parse(readFileSync(file, "utf8")));
+            const diagnostics = [];
+            for (const resource of resources.inputs) {
+                diagnostics.push(...await analyzer.analyze(resource));
+            }
+            diagnostics.push(...await analyzer.analyzeStack(resources.outputs));
+            for (const d of diagnostics) {
+                console.log(`${file}: [${d.level}] ${d.policy} ${d.urn}: ${d.detail}`);
+            }
+            total += diagnostics.length;
+            failing += diagnostics.filter(d => d.level === "mandatory" || isCantRun(d)).length;
         }
-        total += violations.length;
-        mandatory += violations.filter(v => v.level === "mandatory").length;
+        console.log(`${total} violation(s), ${failing} mandatory or unable to run, over ${files.length} plan file(s) `
+            + `and ${policies} policies`);
+        return failing > 0 ? 1 : 0;
+    } finally {
+        analyzer.close();
     }
-    console.log(`${total} violation(s), ${mandatory} mandatory, over ${files.length} plan file(s) and ${policies.length} policies`);
-    return mandatory > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(code => process.exit(code), error => {

@@ -1,14 +1,15 @@
-// The pack over the offline plans of the committed environments: clean plans report nothing, and the same
-// plans tampered report exactly the violations each tampering should cause. Needs the jar (./mvnw package).
+// The pack, through its own analyzer server, over the offline plans of the committed environments: clean plans
+// report nothing, and the same plans tampered report exactly the violations each tampering should cause. Needs
+// the jar (./mvnw package).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { policies } from "./policies";
-import { UNKNOWN } from "./lib/resources";
-import { resourcesFromPlan, runPolicies } from "./lib/runner";
+import { after, before } from "node:test";
+import { Analyzer, isCantRun, UNKNOWN } from "./lib/analyzer";
+import { PLAN_FILE_CONFIG, resourcesFromPlan } from "./lib/plan";
 
 const PROJECT = resolve(__dirname, "..", "..");
 const JAR = join(PROJECT, "target", "latency-edge.jar");
@@ -25,10 +26,22 @@ function planOf(env: string): Record<string, any> {
     return plans;
 }
 
-const masked = { "aws-cloudfront-distribution-missing-origin-verify-header": { secretsAreMasked: true } };
+let analyzer: Analyzer;
+before(async () => {
+    analyzer = await Analyzer.start();
+    await analyzer.configure(PLAN_FILE_CONFIG);
+});
+after(() => analyzer.close());
 
-async function check(plan: any) {
-    return (await runPolicies(policies, resourcesFromPlan(plan), masked)).map(v => `${v.policy}: ${v.message}`);
+/** Every diagnostic the engine would report for the plan: each resource before its step, then the stack. */
+async function check(plan: any): Promise<string[]> {
+    const resources = resourcesFromPlan(plan);
+    const diagnostics = [];
+    for (const resource of resources.inputs) {
+        diagnostics.push(...await analyzer.analyze(resource));
+    }
+    diagnostics.push(...await analyzer.analyzeStack(resources.outputs));
+    return diagnostics.map(d => `${isCantRun(d) ? "CAN'T RUN " : ""}${d.policy}: ${d.detail}`);
 }
 
 function state(plan: any, name: string): any {
@@ -64,28 +77,60 @@ test("a viewer certificate through an eu-west-1 provider is reported, ARN unknow
     euWest1.inputs.region = "eu-west-1";
     plan.steps.push({ op: "create", urn: euWest1.urn, newState: euWest1 });
     state(plan, "viewer-certificate").provider = `${euWest1.urn}::eu-provider-id`;
-    state(plan, "cdn-distribution").inputs.viewerCertificate.acmCertificateArn = UNKNOWN;
+    const cdn = state(plan, "cdn-distribution");
+    cdn.inputs.viewerCertificate.acmCertificateArn = UNKNOWN;
+    cdn.outputs = cdn.inputs; // a resource about to be created: its state is its inputs
     assert.deepEqual(await check(plan), [
-        "aws-cloudfront-distribution-enforce-viewer-certificate-us-east-1: Distribution cdn-distribution: certificates "
-        + "must be in the us-east-1 region and the certificate you provided (viewer-certificate) is in eu-west-1.",
+        "aws-cloudfront-distribution-enforce-viewer-certificate-provider-us-east-1: Distribution cdn-distribution: "
+        + "certificates must be in the us-east-1 region and the certificate you provided (viewer-certificate) is in eu-west-1.",
     ]);
 });
 
-test("the label origin is reported as short, low in entropy and a common word", async () => {
-    const host = "origin.origin.example.com";
-    assert.deepEqual(await check(withOriginLabel(dev.dev, "origin")), [
-        `aws-cloudfront-distribution-disallow-guessable-origin: Distribution cdn-distribution: origin ${host}: the label "origin" must be at least 16 characters of [a-z0-9], it has 6.`,
-        `aws-cloudfront-distribution-disallow-guessable-origin: Distribution cdn-distribution: origin ${host}: the label carries about 28.2 bits of entropy, below 80.`,
-        `aws-cloudfront-distribution-disallow-guessable-origin: Distribution cdn-distribution: origin ${host}: the label contains the common word(s) origin.`,
-    ]);
+test("the dev edge as a new stack's preview (computed values unknown) reports nothing and runs every policy", async () => {
+    const plan = structuredClone(dev.dev);
+    for (const step of plan.steps) {
+        const state = step.newState;
+        if (state.type === "aws:route53/record:Record" && state.inputs.type === "CNAME") {
+            state.inputs.name = UNKNOWN;
+            state.inputs.records = UNKNOWN;
+        }
+        if (state.type === "aws:acm/certificateValidation:CertificateValidation") {
+            state.inputs.certificateArn = UNKNOWN;
+            state.inputs.validationRecordFqdns = UNKNOWN;
+            state.propertyDependencies = { certificateArn: [state.urn.replace(
+                "aws:acm/certificateValidation:CertificateValidation::viewer-validation",
+                "aws:acm/certificate:Certificate::viewer-certificate")] };
+        }
+        if (state.type === "aws:cloudfront/distribution:Distribution") {
+            state.inputs.viewerCertificate.acmCertificateArn = UNKNOWN;
+            const validation = plan.steps.map((s: any) => s.newState.urn).find((u: string) => u.endsWith("::viewer-validation"));
+            state.propertyDependencies = { viewerCertificate: [validation] };
+        }
+        state.outputs = state.inputs;
+    }
+    assert.deepEqual(await check(plan), []);
+});
+
+/** The guessable-origin reports for a host: the distribution's origin, then each latency record carrying it. */
+function guessable(host: string, reasons: string[]): string[] {
+    const policy = "aws-cloudfront-distribution-disallow-guessable-origin";
+    return ["Distribution cdn-distribution: origin", "Latency record origin-eu-west-1:", "Latency record origin-us-east-1:"]
+        .flatMap(what => reasons.map(reason => `${policy}: ${what} ${host}: ${reason}.`));
+}
+
+test("the label origin is reported as short, low in entropy and a common word, on the distribution and the records", async () => {
+    assert.deepEqual(await check(withOriginLabel(dev.dev, "origin")), guessable("origin.origin.example.com", [
+        "the label \"origin\" must be at least 16 characters of [a-z0-9], it has 6",
+        "the label carries about 28.2 bits of entropy, below 80",
+        "the label contains the common word(s) origin",
+    ]));
 });
 
 test("the label a1b2 is reported as short and low in entropy", async () => {
-    const host = "a1b2.origin.example.com";
-    assert.deepEqual(await check(withOriginLabel(dev.dev, "a1b2")), [
-        `aws-cloudfront-distribution-disallow-guessable-origin: Distribution cdn-distribution: origin ${host}: the label "a1b2" must be at least 16 characters of [a-z0-9], it has 4.`,
-        `aws-cloudfront-distribution-disallow-guessable-origin: Distribution cdn-distribution: origin ${host}: the label carries about 16.0 bits of entropy, below 80.`,
-    ]);
+    assert.deepEqual(await check(withOriginLabel(dev.dev, "a1b2")), guessable("a1b2.origin.example.com", [
+        "the label \"a1b2\" must be at least 16 characters of [a-z0-9], it has 4",
+        "the label carries about 16.0 bits of entropy, below 80",
+    ]));
 });
 
 test("a certificate naming the exact origin host is reported", async () => {
@@ -93,7 +138,8 @@ test("a certificate naming the exact origin host is reported", async () => {
     const host = state(plan, "cdn-distribution").inputs.origins[0].domainName;
     state(plan, "viewer-certificate").inputs.subjectAlternativeNames = [host];
     assert.deepEqual(await check(plan), [
-        `aws-acm-certificate-disallow-origin-host-name: Certificate viewer-certificate names the origin host ${host}; `
-        + "certificate transparency logs would publish it. Use a wildcard over its parent instead.",
+        `aws-acm-certificate-disallow-origin-host-name: Certificate viewer-certificate names ${host}, whose first label `
+        + "looks like a secret origin label; certificate transparency logs would publish it. Use a wildcard over its "
+        + "parent instead.",
     ]);
 });

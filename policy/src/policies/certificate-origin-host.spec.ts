@@ -1,19 +1,37 @@
+// Through the pack's own analyzer server. A resource policy on the certificate's inputs, so ACM is never asked
+// for (and certificate transparency never publishes) a name shaped like the secret origin label, in
+// up --skip-preview too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { certificate, distribution, HOST, messages } from "../lib/fixtures";
+import { certificate, HOST, messagesOf, resource, UNKNOWN, usePack } from "../lib/fixtures";
 import { noCertificateNamesOriginHost as policy } from "./certificate-origin-host";
 
-test("passes a wildcard over the origin parent", async () => {
-    assert.deepEqual(await messages(policy, [distribution(), certificate("eu", "*.origin.example.com", "eu-west-1")]), []);
+const pack = usePack();
+
+test("update: passes a wildcard over the origin parent with the public names", async () => {
+    const regional = certificate("eu-west-1-origin-certificate", "*.origin.example.com", "eu-west-1",
+        ["www.example.com", "example.com"]);
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(regional)), []);
 });
 
-test("fails a certificate naming the exact origin host", async () => {
-    assert.deepEqual(await messages(policy, [distribution(), certificate("eu", HOST, "eu-west-1")]), [
-        `Certificate eu names the origin host ${HOST}; certificate transparency logs would publish it. Use a wildcard over its parent instead.`,
+test("up --skip-preview: refuses a certificate naming the origin host before ACM issues it", async () => {
+    const named = certificate("viewer-certificate", "www.example.com", "us-east-1", [HOST]);
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(named)), [
+        `Certificate viewer-certificate names ${HOST}, whose first label looks like a secret origin label; certificate `
+        + "transparency logs would publish it. Use a wildcard over its parent instead.",
     ]);
 });
 
-test("fails an alternative name that is the origin host", async () => {
-    const result = await messages(policy, [distribution(), certificate("viewer", "www.example.com", "us-east-1", [HOST])]);
-    assert.equal(result.length, 1);
+test("refuses an exact name its own wildcard already covers", async () => {
+    const named = certificate("c", "*.origin.example.com", "eu-west-1", ["api.origin.example.com"]);
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(named)), [
+        "Certificate c names api.origin.example.com, which its wildcard already covers; listing it only publishes it "
+        + "in certificate transparency logs.",
+    ]);
+});
+
+test("new stack's preview: an unknown name is judged at the update, without a can't-run note", async () => {
+    const unknown = resource("aws:acm/certificate:Certificate", "c", { domainName: "www.example.com",
+        subjectAlternativeNames: UNKNOWN }, "us-east-1");
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(unknown)), []);
 });

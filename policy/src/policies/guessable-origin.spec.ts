@@ -1,55 +1,40 @@
+// Through the pack's own analyzer server. A resource policy on distributions and latency records, so a guessable
+// name is refused before either exists, in up --skip-preview too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { distribution, latencyRecord, messages, resource } from "../lib/fixtures";
+import { distribution, latencyRecord, messagesOf, UNKNOWN, usePack } from "../lib/fixtures";
 import { unguessableOrigin as policy } from "./guessable-origin";
 
-const withHost = (domainName: string) => distribution({}, { domainName });
+const pack = usePack();
 
-test("passes a long random label over a parent", async () => {
-    assert.deepEqual(await messages(policy, [distribution(), latencyRecord("eu-west-1")]), []);
+test("update: passes a long random label", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(distribution())), []);
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(latencyRecord("eu-west-1"))), []);
 });
 
-test("fails the label origin", async () => {
-    assert.deepEqual(await messages(policy, [withHost("origin.example.com")]), [
-        "Distribution cdn-distribution: origin origin.example.com: the label \"origin\" must be at least 16 characters of [a-z0-9], it has 6.",
-        "Distribution cdn-distribution: origin origin.example.com: the label carries about 28.2 bits of entropy, below 80.",
-        "Distribution cdn-distribution: origin origin.example.com: the label contains the common word(s) origin.",
+test("up --skip-preview: refuses the distribution with a guessable origin before it is created", async () => {
+    const host = "origin.origin.example.com";
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(distribution({}, { domainName: host }))), [
+        `Distribution cdn-distribution: origin ${host}: the label "origin" must be at least 16 characters of [a-z0-9], it has 6.`,
+        `Distribution cdn-distribution: origin ${host}: the label carries about 28.2 bits of entropy, below 80.`,
+        `Distribution cdn-distribution: origin ${host}: the label contains the common word(s) origin.`,
     ]);
 });
 
-test("fails a short label", async () => {
-    const result = await messages(policy, [withHost("a1b2.origin.example.com")]);
-    assert.equal(result[0], "Distribution cdn-distribution: origin a1b2.origin.example.com: the label \"a1b2\" must be at least 16 characters of [a-z0-9], it has 4.");
-});
-
-test("fails a long label that hides a word or a Region", async () => {
-    assert.deepEqual(await messages(policy, [withHost("x7k2prodq9m4v8r3t6.origin.example.com")]), [
-        "Distribution cdn-distribution: origin x7k2prodq9m4v8r3t6.origin.example.com: the label contains the common word(s) prod.",
-    ]);
-    assert.deepEqual(await messages(policy, [withHost("euwest1q9m4v8r3t6z.origin.example.com")]), [
-        "Distribution cdn-distribution: origin euwest1q9m4v8r3t6z.origin.example.com: the label contains the common word(s) euwest.",
+test("up --skip-preview: refuses the latency record with a guessable name before DNS publishes it", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(latencyRecord("eu-west-1", { name: "a1b2.origin.example.com" }))), [
+        "Latency record origin-eu-west-1: a1b2.origin.example.com: the label \"a1b2\" must be at least 16 characters of [a-z0-9], it has 4.",
+        "Latency record origin-eu-west-1: a1b2.origin.example.com: the label carries about 16.0 bits of entropy, below 80.",
     ]);
 });
 
-test("fails a long label with little entropy", async () => {
-    assert.deepEqual(await messages(policy, [withHost("1111111111222222222.origin.example.com")]), [
-        "Distribution cdn-distribution: origin 1111111111222222222.origin.example.com: the label carries about 6.6 bits of entropy, below 80.",
-    ]);
+test("words of the parent and configured words count", async () => {
+    const host = "k7q2m9x4v8shopr3t6w1z5.origin.example.com";
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(distribution({}, { domainName: host }))), []);
 });
 
-test("fails a label reused by another record", async () => {
-    const other = resource("aws:route53/record:Record", "other", { name: "k7q2m9x4v8r3t6w1z5.example.com", type: "CNAME" });
-    assert.deepEqual(await messages(policy, [distribution(), other]), [
-        "Distribution cdn-distribution: origin k7q2m9x4v8r3t6w1z5.origin.example.com: the label is also used by the record(s) k7q2m9x4v8r3t6w1z5.example.com.",
-    ]);
-});
-
-test("minimums are configurable", async () => {
-    assert.deepEqual(await messages(policy, [distribution()], { minLabelLength: 20 }), [
-        "Distribution cdn-distribution: origin k7q2m9x4v8r3t6w1z5.origin.example.com: the label \"k7q2m9x4v8r3t6w1z5\" must be at least 20 characters of [a-z0-9], it has 18.",
-    ]);
-});
-
-test("a masked (secret) host is left to the real preview", async () => {
-    assert.deepEqual(await messages(policy, [withHost("[secret]")]), []);
+test("new stack's preview: an unknown origin name is judged at the update, without a can't-run note", async () => {
+    const { beforeCreation, stack } = await pack().analyzeAll([distribution({}, { domainName: UNKNOWN }),
+        latencyRecord("eu-west-1", { name: UNKNOWN })]);
+    assert.deepEqual(messagesOf(policy.name, [...beforeCreation, ...stack]), []);
 });

@@ -1,21 +1,21 @@
+// Through the pack's own analyzer server: a resource policy on each latency record's inputs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { latencyRecord, messages } from "../lib/fixtures";
+import { latencyRecord, messagesOf, UNKNOWN, usePack } from "../lib/fixtures";
 import { latencyRecordsHealthChecked as policy } from "./latency-health-checks";
 
-test("passes latency records with health checks and distinct set identifiers", async () => {
-    assert.deepEqual(await messages(policy, [latencyRecord("eu-west-1"), latencyRecord("us-east-1")]), []);
+const pack = usePack();
+
+test("update: passes a latency record with its health check", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(latencyRecord("eu-west-1"))), []);
 });
 
-test("fails a latency record without a health check", async () => {
-    assert.deepEqual(await messages(policy, [latencyRecord("eu-west-1", { healthCheckId: undefined })]), [
+test("up --skip-preview: refuses a latency record without a health check before it is created", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(latencyRecord("eu-west-1", { healthCheckId: "" }))), [
         "Latency record origin-eu-west-1 (eu-west-1) has no health check id.",
     ]);
 });
 
-test("fails two latency records sharing a set identifier", async () => {
-    const twin = { ...latencyRecord("eu-west-1"), name: "origin-twin" };
-    const result = await messages(policy, [latencyRecord("eu-west-1"), twin as any]);
-    assert.equal(result.length, 1);
-    assert.match(result[0], /share the set identifier eu-west-1/);
+test("new stack's preview: a health check created in the same stack is unknown, present and no can't-run note", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(latencyRecord("eu-west-1", { healthCheckId: UNKNOWN }))), []);
 });

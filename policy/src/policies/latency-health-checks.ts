@@ -1,30 +1,24 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { isUnknown, ofType, RECORD } from "../lib/resources";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { isKnown, latencyRecordName, read } from "../lib/resources";
 
 /**
- * A latency record without a health check keeps receiving traffic after its Region dies; two latency records
- * with one set identifier for the same name and type cannot both exist.
+ * A latency record without a health check keeps receiving traffic after its Region dies. Judged on each record's
+ * inputs before it is created; a health check id that is unknown in a preview comes from a check of the same stack,
+ * so it is present.
  */
-export const latencyRecordsHealthChecked: StackValidationPolicy = {
+export const latencyRecordsHealthChecked: ResourceValidationPolicy = {
     name: "aws-route53-record-missing-latency-health-check",
-    description: "Every latency record has a health check id; set identifiers are unique per name and type.",
+    description: "Every latency record has a health check id.",
     enforcementLevel: "mandatory",
-    validateStack: (args, reportViolation) => {
-        const seen = new Map<string, string>();
-        for (const record of ofType(args, RECORD)) {
-            if ((record.props.latencyRoutingPolicies ?? []).length === 0) {
-                continue;
-            }
-            if (record.props.healthCheckId === undefined || record.props.healthCheckId === "") {
-                reportViolation(`Latency record ${record.name} (${record.props.setIdentifier}) has no health check id.`,
-                    record.urn);
-            }
-            const key = `${record.props.name} ${record.props.type} ${record.props.setIdentifier}`;
-            if (!isUnknown(record.props.name) && seen.has(key)) {
-                reportViolation(`Latency records ${seen.get(key)} and ${record.name} share the set identifier `
-                    + `${record.props.setIdentifier} for ${record.props.name} ${record.props.type}.`, record.urn);
-            }
-            seen.set(key, record.name);
+    validateResource: (args, reportViolation) => {
+        if (latencyRecordName(args.type, args.props) === undefined) {
+            return;
+        }
+        const healthCheckId = read(() => args.props.healthCheckId);
+        if (isKnown(healthCheckId) && (healthCheckId === undefined || healthCheckId === "")) {
+            const setIdentifier = read(() => args.props.setIdentifier);
+            reportViolation(`Latency record ${args.name} (${isKnown(setIdentifier) ? setIdentifier : "?"}) has no `
+                + `health check id.`);
         }
     },
 };

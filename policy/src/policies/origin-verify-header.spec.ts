@@ -1,21 +1,29 @@
+// Through the pack's own analyzer server: a resource policy on the distribution's inputs. Under CrossGuard the
+// engine sends the header value as a secret and the runtime hands it to the policy as a plain value.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { distribution, messages } from "../lib/fixtures";
+import { secret } from "../lib/analyzer";
+import { distribution, messagesOf, usePack } from "../lib/fixtures";
 import { originVerifyHeader as policy } from "./origin-verify-header";
 
-test("passes an origin sending the header with a masked (secret) value", async () => {
-    assert.deepEqual(await messages(policy, [distribution()], { secretsAreMasked: true }), []);
+const pack = usePack();
+const masked = usePack({ [policy.name]: { secretsAreMasked: true } });
+
+test("update: passes an origin sending the header, its value a secret as the engine encodes it", async () => {
+    const cdn = distribution({}, { customHeaders: [{ name: "X-Origin-Verify", value: secret("0123456789abcdef0123456789abcdef") }] });
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(cdn)), []);
 });
 
-test("fails an origin without the header", async () => {
-    assert.deepEqual(await messages(policy, [distribution({}, { customHeaders: [] })]), [
+test("up --skip-preview: refuses an origin without the header before the distribution is created", async () => {
+    assert.deepEqual(messagesOf(policy.name, await pack().analyze(distribution({}, { customHeaders: [] }))), [
         "Distribution cdn-distribution: origin latency-origin does not send X-Origin-Verify.",
     ]);
 });
 
-test("fails a header value visible in a plan, where secrets are masked", async () => {
-    const cdn = distribution({}, { customHeaders: [{ name: "X-Origin-Verify", value: "plain-text-value" }] });
-    assert.deepEqual(await messages(policy, [cdn], { secretsAreMasked: true }), [
+test("where secrets are masked (plan files), a visible value was not a secret", async () => {
+    assert.deepEqual(messagesOf(policy.name, await masked().analyze(distribution())), [
         "Distribution cdn-distribution: the X-Origin-Verify value is in plain text; pass it as a secret.",
     ]);
+    const hidden = distribution({}, { customHeaders: [{ name: "X-Origin-Verify", value: "[secret]" }] });
+    assert.deepEqual(messagesOf(policy.name, await masked().analyze(hidden)), []);
 });

@@ -1,62 +1,35 @@
-import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { arnRegion, CERTIFICATE, certificateNames, covers, DISTRIBUTION, isUnknown, ofType, providerRegion } from "../lib/resources";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { arnRegion, DISTRIBUTION, isKnown, read } from "../lib/resources";
 
 /**
- * CloudFront only accepts viewer certificates from ACM in us-east-1. The Region comes from the ARN when it is
- * known; in a preview, where the ARN of a new certificate is unknown, from the certificate the distribution
- * depends on (or, failing that, the stack's certificate covering its first alias) and its provider's Region.
+ * CloudFront only accepts viewer certificates from ACM in us-east-1. A resource policy, so the engine runs it on
+ * the distribution's inputs before creating or updating it, in `up --skip-preview` too, where the certificate's
+ * ARN is always known. In a new stack's preview the ARN is unknown: this policy then decides nothing and
+ * `aws-cloudfront-distribution-enforce-viewer-certificate-provider-us-east-1` judges the certificate by the
+ * provider it is created through.
  */
-export const viewerCertificateInUsEast1: StackValidationPolicy = {
+export const viewerCertificateInUsEast1: ResourceValidationPolicy = {
     name: "aws-cloudfront-distribution-enforce-viewer-certificate-us-east-1",
     description: "A CloudFront distribution's viewer certificate must be an ACM certificate in us-east-1.",
     enforcementLevel: "mandatory",
-    validateStack: (args, reportViolation) => {
-        for (const distribution of ofType(args, DISTRIBUTION)) {
-            const arn = distribution.props.viewerCertificate?.acmCertificateArn;
-            if (arn === undefined && distribution.props.viewerCertificate?.cloudfrontDefaultCertificate) {
-                continue;
-            }
-            const known = arnRegion(arn);
-            if (known !== undefined) {
-                if (known !== "us-east-1") {
-                    reportViolation(`Distribution ${distribution.name}: certificates must be in the us-east-1 region `
-                        + `and the certificate you provided (${arn}) is in ${known}.`, distribution.urn);
-                }
-                continue;
-            }
-            if (!isUnknown(arn)) {
-                reportViolation(`Distribution ${distribution.name}: viewerCertificate.acmCertificateArn "${arn}" is `
-                    + `not an ACM certificate ARN.`, distribution.urn);
-                continue;
-            }
-            const certificate = certificateBehind(distribution, args.resources);
-            if (certificate === undefined) {
-                reportViolation(`Distribution ${distribution.name}: the viewer certificate ARN is not known yet and no `
-                    + `certificate in this stack covers ${firstAlias(distribution)}, so it cannot be shown to be in `
-                    + `us-east-1.`, distribution.urn);
-                continue;
-            }
-            const region = providerRegion(certificate);
-            if (region !== "us-east-1") {
-                reportViolation(`Distribution ${distribution.name}: certificates must be in the us-east-1 region and `
-                    + `the certificate you provided (${certificate.name}) is in ${region ?? "the stack's default Region"}.`,
-                    distribution.urn);
-            }
+    validateResource: (args, reportViolation) => {
+        if (args.type !== DISTRIBUTION) {
+            return;
+        }
+        const arn = read(() => args.props.viewerCertificate?.acmCertificateArn);
+        if (!isKnown(arn)) {
+            return; // a preview of a new certificate: judged by its provider, see above
+        }
+        if (arn === undefined && read(() => args.props.viewerCertificate?.cloudfrontDefaultCertificate) === true) {
+            return;
+        }
+        const region = arnRegion(arn);
+        if (region === undefined) {
+            reportViolation(`Distribution ${args.name}: viewerCertificate.acmCertificateArn "${arn}" is not an ACM `
+                + `certificate ARN.`);
+        } else if (region !== "us-east-1") {
+            reportViolation(`Distribution ${args.name}: certificates must be in the us-east-1 region and the `
+                + `certificate you provided (${arn}) is in ${region}.`);
         }
     },
 };
-
-function firstAlias(distribution: PolicyResource): string {
-    return String((distribution.props.aliases ?? [])[0] ?? "its aliases");
-}
-
-function certificateBehind(distribution: PolicyResource, resources: PolicyResource[]): PolicyResource | undefined {
-    const dependencies = distribution.propertyDependencies?.viewerCertificate ?? [];
-    const direct = dependencies.find(r => r.type === CERTIFICATE);
-    if (direct !== undefined) {
-        return direct;
-    }
-    const alias = firstAlias(distribution).toLowerCase();
-    return resources.filter(r => r.type === CERTIFICATE)
-        .find(c => certificateNames(c).some(name => covers(name, alias)));
-}

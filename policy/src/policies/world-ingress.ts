@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { isKnown, knownList, read } from "../lib/resources";
 
 const WORLD = ["0.0.0.0/0", "::/0"];
 
@@ -9,18 +10,19 @@ export const noWorldIngress: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
-            for (const cidr of [args.props.cidrIpv4, args.props.cidrIpv6]) {
-                if (WORLD.includes(cidr)) {
+            for (const cidr of [read(() => args.props.cidrIpv4), read(() => args.props.cidrIpv6)]) {
+                if (isKnown(cidr) && WORLD.includes(cidr)) {
                     reportViolation(`Ingress rule ${args.name} admits ${cidr}.`);
                 }
             }
         }
         if (args.type === "aws:ec2/securityGroup:SecurityGroup"
             || args.type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
-            const rules = args.type === "aws:ec2/securityGroup:SecurityGroup" ? (args.props.ingress ?? [])
-                : args.props.type === "ingress" ? [args.props] : [];
+            const rules: Record<string, any>[] = args.type === "aws:ec2/securityGroup:SecurityGroup"
+                ? knownList(() => args.props.ingress)
+                : read(() => args.props.type) === "ingress" ? [args.props] : [];
             for (const rule of rules) {
-                for (const cidr of [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])]) {
+                for (const cidr of [...knownList<string>(() => rule.cidrBlocks), ...knownList<string>(() => rule.ipv6CidrBlocks)]) {
                     if (WORLD.includes(cidr)) {
                         reportViolation(`Security group ${args.name} admits ${cidr}.`);
                     }
