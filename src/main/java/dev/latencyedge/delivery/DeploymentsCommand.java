@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code deployments apply|diff <env> --org <org>}: puts every stack's Deployments settings and the webhooks of
- * an environment into Pulumi Cloud, idempotently (a webhook that exists is updated in place, never duplicated),
- * or shows what that would change. Token from {@code PULUMI_ACCESS_TOKEN}, endpoint from
+ * {@code deployments apply|diff <env> --org <org>}: applies the published policy pack to every stack of an
+ * environment through its policy group (first, so no deployment runs without it), then puts every stack's
+ * Deployments settings and the environment's webhooks into Pulumi Cloud, idempotently (a webhook that exists is
+ * updated in place, never duplicated), or shows what that would change. Token from {@code PULUMI_ACCESS_TOKEN}, endpoint from
  * {@code PULUMI_BACKEND_URL} as the CLI takes them.
  */
 public final class DeploymentsCommand {
@@ -53,7 +54,7 @@ public final class DeploymentsCommand {
         try {
             var client = new PulumiCloudClient(PulumiCloudClient.apiFor(environment.get("PULUMI_BACKEND_URL")), token);
             var stacks = stacksOf(env);
-            var changed = 0;
+            var changed = PolicyGroupAsCode.apply(client, org, env, stacks, apply, out);
             for (var stack : stacks) {
                 changed += settings(client, new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, stack), apply);
             }

@@ -11,11 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs an operation over a whole environment in the only safe order: for {@code up} and {@code preview}, every
  * Region (at most {@code parallel} at once), then the edge, and the edge only when every Region succeeded; for
  * {@code destroy}, the edge first, then the Regions, and the Regions only when the edge is gone.
+ *
+ * <p>{@code up} previews each stack (with the policy packs) before applying it and applies nothing when the
+ * preview fails: the Automation API's up runs with {@code --skip-preview}, where stack policies only run after
+ * every step, so a mandatory violation a stack policy finds must stop the stack at its preview.
  */
 public final class Fleet {
 
@@ -107,7 +112,15 @@ public final class Fleet {
         }
         running.add(stack);
         try {
-            var result = runner.run(stack, operation, line -> out.println("[" + stack + "] " + line));
+            Consumer<String> lines = line -> out.println("[" + stack + "] " + line);
+            if (operation == Operation.UP) {
+                var preview = runner.run(stack, Operation.PREVIEW, lines);
+                if (!preview.succeeded() || cancelled) {
+                    return StackResult.notRun(stack, operation, cancelled ? StackResult.Status.CANCELLED
+                            : StackResult.Status.FAILED, "not applied: its preview failed: " + preview.error());
+                }
+            }
+            var result = runner.run(stack, operation, lines);
             return cancelled && !result.succeeded()
                     ? new StackResult(stack, operation, StackResult.Status.CANCELLED, result.created(),
                     result.updated(), result.deleted(), result.unchanged(), result.duration(), "cancelled")

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few Pulumi Cloud REST calls Deployments-as-code needs: a stack's deployment settings and its webhooks.
+ * The few Pulumi Cloud REST calls Deployments-as-code needs: a stack's deployment settings and its webhooks, and
+ * the organization's policy packs and policy groups (shapes as pkg/backend/httpstate/client in pulumi/pulumi).
  * Every request carries {@code Authorization: token ...} and {@code Accept: application/vnd.pulumi+8}; the
  * token never appears in a message.
  */
@@ -59,6 +60,48 @@ public final class PulumiCloudClient {
         return "app.pulumi.com".equals(uri.getHost()) ? URI.create(DEFAULT_API) : uri;
     }
 
+    /** The organization's published policy packs, each with its published versions. */
+    public List<JsonObject> policyPacks(String organization) {
+        var packs = new ArrayList<JsonObject>();
+        send("organization " + organization, "GET", orgPath(organization, "/policypacks"), null, true)
+                .filter(JsonElement::isJsonObject).map(b -> b.getAsJsonObject().get("policyPacks"))
+                .filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray().forEach(p -> packs.add(p.getAsJsonObject())));
+        return packs;
+    }
+
+    public List<String> policyGroupNames(String organization) {
+        var names = new ArrayList<String>();
+        send("organization " + organization, "GET", orgPath(organization, "/policygroups"), null, true)
+                .filter(JsonElement::isJsonObject).map(b -> b.getAsJsonObject().get("policyGroups"))
+                .filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray()
+                        .forEach(g -> names.add(g.getAsJsonObject().get("name").getAsString())));
+        return names;
+    }
+
+    /** Creates a policy group that applies to stacks and blocks an update on a mandatory violation. */
+    public void createPolicyGroup(String organization, String name) {
+        var body = new JsonObject();
+        body.addProperty("name", name);
+        body.addProperty("entityType", "stacks");
+        body.addProperty("mode", "preventative");
+        send("organization " + organization, "POST", orgPath(organization, "/policygroups"), body, false);
+    }
+
+    public Optional<JsonObject> policyGroup(String organization, String name) {
+        return send("organization " + organization, "GET", orgPath(organization, "/policygroups/"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8)), null, true).map(JsonElement::getAsJsonObject);
+    }
+
+    /** One change to a policy group: {@code addStack} or {@code addPolicyPack}. */
+    public void updatePolicyGroup(String organization, String name, JsonObject change) {
+        send("organization " + organization, "PATCH", orgPath(organization, "/policygroups/"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8)), change, false);
+    }
+
+    private static String orgPath(String organization, String suffix) {
+        return "/api/orgs/" + URLEncoder.encode(organization, StandardCharsets.UTF_8) + suffix;
+    }
+
     public Optional<JsonObject> settings(StackId stack) {
         return send(stack, "GET", stack.path("/deployments/settings"), null, true).map(JsonElement::getAsJsonObject);
     }
@@ -87,6 +130,11 @@ public final class PulumiCloudClient {
 
     private Optional<JsonElement> send(StackId stack, String method, String path, JsonElement body,
                                        boolean notFoundIsEmpty) {
+        return send(stack.toString(), method, path, body, notFoundIsEmpty);
+    }
+
+    private Optional<JsonElement> send(String what, String method, String path, JsonElement body,
+                                       boolean notFoundIsEmpty) {
         var request = HttpRequest.newBuilder(base.resolve(base.getPath().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "token " + token)
@@ -99,16 +147,16 @@ public final class PulumiCloudClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ApiException(stack + ": " + method + " " + path + " failed: " + redact(String.valueOf(e.getMessage())));
+            throw new ApiException(what + ": " + method + " " + path + " failed: " + redact(String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(stack + ": interrupted");
+            throw new ApiException(what + ": interrupted");
         }
         if (response.statusCode() == 404 && notFoundIsEmpty) {
             return Optional.empty();
         }
         if (response.statusCode() >= 400) {
-            throw new ApiException(stack + ": " + method + " " + path + " answered " + response.statusCode() + ": "
+            throw new ApiException(what + ": " + method + " " + path + " answered " + response.statusCode() + ": "
                     + redact(message(response.body())));
         }
         if (response.body().isBlank()) {

@@ -89,6 +89,23 @@ class DeliveryFilesTest {
         assertFalse(action.contains("aws-access-key-id") || action.contains("aws-secret-access-key"));
     }
 
+    // pulumi/actions' up goes through the Automation API with --skip-preview, where stack policies run after every
+    // step: an up is previewed with the pack first, in a step whose failure stops the job before anything applies.
+    @Test
+    void anUpIsPreviewedWithThePolicyPackBeforeItApplies() throws IOException {
+        @SuppressWarnings("unchecked")
+        var steps = (List<Map<String, Object>>) ((Map<?, ?>) yaml(".github/actions/stack/action.yml").get("runs"))
+                .get("steps");
+        var pulumiSteps = steps.stream().filter(s -> "pulumi/actions@v6".equals(s.get("uses"))).toList();
+        assertEquals(2, pulumiSteps.size());
+        var preview = pulumiSteps.get(0);
+        assertEquals("inputs.command == 'up'", preview.get("if"));
+        assertEquals("preview", ((Map<?, ?>) preview.get("with")).get("command"));
+        assertEquals("policy", ((Map<?, ?>) preview.get("with")).get("policyPacks"));
+        assertFalse(preview.containsKey("continue-on-error"));
+        assertEquals("${{ inputs.command }}", ((Map<?, ?>) pulumiSteps.get(1).get("with")).get("command"));
+    }
+
     @Test
     void mainDeploysDevThenProdBehindApprovalRegionsBeforeEachEdge() throws IOException {
         assertTrue(String.valueOf(trigger(".github/workflows/deploy.yml")).contains("push={branches=[main]}"));

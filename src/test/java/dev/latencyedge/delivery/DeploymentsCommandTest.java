@@ -46,6 +46,7 @@ class DeploymentsCommandTest {
         assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
         var posts = cloud.requests("POST");
         assertEquals(List.of(
+                "/api/orgs/acme/policygroups",
                 "/api/stacks/acme/latency-edge/dev-us-east-1/deployments/settings",
                 "/api/stacks/acme/latency-edge/dev-eu-west-1/deployments/settings",
                 "/api/stacks/acme/latency-edge/dev/deployments/settings",
@@ -55,12 +56,12 @@ class DeploymentsCommandTest {
             assertEquals("token " + FakePulumiCloud.TOKEN, request.headers().get("authorization"));
             assertEquals("application/vnd.pulumi+8", request.headers().get("accept"));
         }
-        var settings = posts.get(1).json();
+        var settings = posts.get(2).json();
         assertEquals(DeploymentsAsCode.settings(Path.of("."), "dev-eu-west-1"), settings);
         assertEquals("arn:aws:iam::123456789012:role/latency-edge-deploy",
                 settings.getAsJsonObject("operationContext").getAsJsonObject("oidc").getAsJsonObject("aws")
                         .get("roleArn").getAsString());
-        var hook = posts.get(4).json();
+        var hook = posts.get(5).json();
         assertEquals("acme", hook.get("organizationName").getAsString());
         assertEquals("latency-edge", hook.get("projectName").getAsString());
         assertEquals("dev-eu-west-1", hook.get("stackName").getAsString());
@@ -92,7 +93,43 @@ class DeploymentsCommandTest {
         assertTrue(text.contains("would update dev-eu-west-1 deployment settings:"), text);
         assertTrue(text.contains("+ operationContext.oidc.aws.roleArn: \"arn:aws:iam::123456789012:role/latency-edge-deploy\""), text);
         assertTrue(text.contains("+ would create webhook deploy-dev-edge on dev-us-east-1 -> deploys latency-edge/dev on update_succeeded"), text);
-        assertTrue(text.contains("5 change(s) to apply to dev"), text);
+        assertTrue(text.contains("+ would create policy group latency-edge-dev"), text);
+        assertTrue(text.contains("~ would enable policy pack latency-edge version 2 in policy group latency-edge-dev"), text);
+        assertTrue(text.contains("10 change(s) to apply to dev"), text);
+    }
+
+    // Deployments settings have no policy-pack field: the pack reaches a deployment only when published to the
+    // organization and applied through a policy group (pulumi policy publish / enable; httpstate client shapes).
+    @Test
+    void theEnvironmentsPolicyGroupHoldsEveryStackAndTheNewestPackBeforeAnySettingIsWritten() {
+        assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
+        var group = cloud.policyGroups.get("latency-edge-dev");
+        assertEquals("[{\"name\":\"dev-us-east-1\",\"routingProject\":\"latency-edge\"},"
+                + "{\"name\":\"dev-eu-west-1\",\"routingProject\":\"latency-edge\"},"
+                + "{\"name\":\"dev\",\"routingProject\":\"latency-edge\"}]", group.get("stacks").toString());
+        assertEquals("[{\"name\":\"latency-edge\",\"version\":2,\"config\":{}}]",
+                group.get("appliedPolicyPacks").toString());
+        assertEquals("/api/orgs/acme/policygroups", cloud.requests("POST").get(0).path());
+
+        cloud.requests.clear();
+        assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
+        assertEquals(List.of(), cloud.requests("PATCH"));
+        assertTrue(printed().contains("= policy group latency-edge-dev unchanged (pack latency-edge version 2)"));
+
+        cloud.policyPacks.put("latency-edge", List.of(1, 2, 3));
+        assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
+        assertEquals("[{\"name\":\"latency-edge\",\"version\":3,\"config\":{}}]",
+                cloud.policyGroups.get("latency-edge-dev").get("appliedPolicyPacks").toString());
+    }
+
+    @Test
+    void anUnpublishedPackStopsApplyBeforeAnyDeploymentCanRunWithoutIt() {
+        cloud.policyPacks.clear();
+        assertEquals(1, run("apply", "dev", "--org", "acme"));
+        assertTrue(printed().contains("the policy pack latency-edge is not published to acme, so Deployments would run"
+                + " without it: publish it first with (cd policy && npm ci && npm run build && pulumi policy publish acme)"),
+                printed());
+        assertEquals(List.of(), cloud.requests("POST"));
     }
 
     @Test
@@ -100,8 +137,8 @@ class DeploymentsCommandTest {
         cloud.failWith = 403;
         assertEquals(1, run("apply", "dev", "--org", "acme"));
         var text = printed();
-        assertTrue(text.contains("deployments apply dev failed: stack acme/latency-edge/dev-us-east-1: GET "
-                + "/api/stacks/acme/latency-edge/dev-us-east-1/deployments/settings answered 403: denied for token [token]"), text);
+        assertTrue(text.contains("deployments apply dev failed: organization acme: GET "
+                + "/api/orgs/acme/policypacks answered 403: denied for token [token]"), text);
         assertFalse(text.contains(FakePulumiCloud.TOKEN));
 
         cloud.failWith = 500;

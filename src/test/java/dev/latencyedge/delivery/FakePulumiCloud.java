@@ -34,10 +34,16 @@ final class FakePulumiCloud implements AutoCloseable {
     static final String TOKEN = "pul-0123456789abcdef0123456789abcdef01234567";
     private static final Pattern SETTINGS = Pattern.compile("^/api/stacks/([^/]+)/([^/]+)/([^/]+)/deployments/settings$");
     private static final Pattern HOOKS = Pattern.compile("^/api/stacks/([^/]+)/([^/]+)/([^/]+)/hooks(?:/([^/]+))?$");
+    private static final Pattern PACKS = Pattern.compile("^/api/orgs/([^/]+)/policypacks$");
+    private static final Pattern GROUPS = Pattern.compile("^/api/orgs/([^/]+)/policygroups(?:/([^/]+))?$");
 
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonObject> settings = new HashMap<>();
     final Map<String, Map<String, JsonObject>> hooks = new HashMap<>();
+    /** Published policy pack name -> versions; the pack is published twice unless a test says otherwise. */
+    final Map<String, List<Integer>> policyPacks = new HashMap<>(Map.of("latency-edge", List.of(1, 2)));
+    /** Policy group name -> {name, stacks, appliedPolicyPacks}, as the service answers for one group. */
+    final Map<String, JsonObject> policyGroups = new LinkedHashMap<>();
     /** When set, every request is answered with this status and a message that echoes the token. */
     volatile int failWith;
     private final HttpServer server;
@@ -78,7 +84,23 @@ final class FakePulumiCloud implements AutoCloseable {
         }
         var settingsPath = SETTINGS.matcher(path);
         var hooksPath = HOOKS.matcher(path);
-        if (settingsPath.matches()) {
+        var groupsPath = GROUPS.matcher(path);
+        if (PACKS.matcher(path).matches() && exchange.getRequestMethod().equals("GET")) {
+            var packs = new JsonArray();
+            policyPacks.forEach((name, versions) -> {
+                var pack = new JsonObject();
+                pack.addProperty("name", name);
+                var list = new JsonArray();
+                versions.forEach(list::add);
+                pack.add("versions", list);
+                packs.add(pack);
+            });
+            var body2 = new JsonObject();
+            body2.add("policyPacks", packs);
+            reply(exchange, 200, body2.toString());
+        } else if (groupsPath.matches()) {
+            policyGroup(exchange, groupsPath.group(2), body);
+        } else if (settingsPath.matches()) {
             var stack = settingsPath.group(3);
             switch (exchange.getRequestMethod()) {
                 case "GET" -> {
@@ -121,6 +143,61 @@ final class FakePulumiCloud implements AutoCloseable {
             }
         } else {
             reply(exchange, 404, "{\"code\":404,\"message\":\"Not Found\"}");
+        }
+    }
+
+    /** The policy-group calls of pkg/backend/httpstate/client: list, create, get one, and one change per PATCH. */
+    private void policyGroup(HttpExchange exchange, String name, String body) throws IOException {
+        switch (exchange.getRequestMethod() + (name == null ? "" : " one")) {
+            case "GET" -> {
+                var groups = new JsonArray();
+                policyGroups.keySet().forEach(g -> {
+                    var summary = new JsonObject();
+                    summary.addProperty("name", g);
+                    groups.add(summary);
+                });
+                var answer = new JsonObject();
+                answer.add("policyGroups", groups);
+                reply(exchange, 200, answer.toString());
+            }
+            case "POST" -> {
+                var request = JsonParser.parseString(body).getAsJsonObject();
+                var group = new JsonObject();
+                group.add("name", request.get("name"));
+                group.add("stacks", new JsonArray());
+                group.add("appliedPolicyPacks", new JsonArray());
+                policyGroups.put(request.get("name").getAsString(), group);
+                reply(exchange, 201, "");
+            }
+            case "GET one" -> {
+                var group = policyGroups.get(name);
+                reply(exchange, group == null ? 404 : 200, group == null ? "{\"code\":404}" : group.toString());
+            }
+            case "PATCH one" -> {
+                var group = policyGroups.get(name);
+                var change = JsonParser.parseString(body).getAsJsonObject();
+                if (group == null) {
+                    reply(exchange, 404, "{\"code\":404}");
+                    return;
+                }
+                if (change.has("addStack")) {
+                    group.getAsJsonArray("stacks").add(change.get("addStack"));
+                }
+                if (change.has("addPolicyPack")) {
+                    var packs = new JsonArray();
+                    var added = change.getAsJsonObject("addPolicyPack");
+                    // One version of a pack per group: adding a version replaces the one applied.
+                    group.getAsJsonArray("appliedPolicyPacks").forEach(p -> {
+                        if (!p.getAsJsonObject().get("name").equals(added.get("name"))) {
+                            packs.add(p);
+                        }
+                    });
+                    packs.add(added);
+                    group.add("appliedPolicyPacks", packs);
+                }
+                reply(exchange, 204, "");
+            }
+            default -> reply(exchange, 405, "{}");
         }
     }
 

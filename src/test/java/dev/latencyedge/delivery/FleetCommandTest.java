@@ -29,6 +29,13 @@ class FleetCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final StackRunner runner = mock(StackRunner.class);
 
+    /** up previews every stack before applying it; previews pass unless a test says otherwise. */
+    @org.junit.jupiter.api.BeforeEach
+    void previewsPass() {
+        when(runner.run(any(), eq(Operation.PREVIEW), any())).thenAnswer(i -> new StackResult(i.getArgument(0),
+                Operation.PREVIEW, StackResult.Status.SUCCEEDED, 0, 0, 0, 0, java.time.Duration.ZERO, ""));
+    }
+
     private FleetCommand command(String path) {
         return new FleetCommand(Map.of("PATH", path), packs -> runner,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

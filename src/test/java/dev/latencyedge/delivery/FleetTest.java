@@ -32,12 +32,46 @@ class FleetTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
+    /** Previews pass unless a test says otherwise: up previews every stack before applying it. */
+    @org.junit.jupiter.api.BeforeEach
+    void previewsPass() {
+        passPreviews(runner);
+    }
+
+    private static void passPreviews(StackRunner runner) {
+        when(runner.run(any(), eq(Operation.PREVIEW), any())).thenAnswer(i -> ok(i.getArgument(0), Operation.PREVIEW));
+    }
+
     private static StackResult ok(String stack, Operation operation) {
         return new StackResult(stack, operation, StackResult.Status.SUCCEEDED, 3, 1, 0, 20, Duration.ofSeconds(2), "");
     }
 
     private void succeedAll(Operation operation) {
         when(runner.run(any(), eq(operation), any())).thenAnswer(i -> ok(i.getArgument(0), operation));
+        if (operation == Operation.UP) {
+            succeedAll(Operation.PREVIEW);
+        }
+    }
+
+    // pulumi up through the Automation API runs with --skip-preview, where stack policies run only after every
+    // step (pulumi/pulumi, pkg/engine): the fleet previews each stack with the pack and applies only a clean one.
+    @Test
+    void upPreviewsEachStackWithThePackAndAppliesNothingWhosePreviewFails() {
+        succeedAll(Operation.UP);
+        when(runner.run(eq("prod-eu-west-1"), eq(Operation.PREVIEW), any())).thenReturn(new StackResult(
+                "prod-eu-west-1", Operation.PREVIEW, StackResult.Status.FAILED, 0, 0, 0, 0, Duration.ZERO,
+                "error: preview failed: mandatory policy violation aws-cloudfront-distribution-disallow-guessable-origin"));
+        var results = new Fleet(runner, 0, out).run(Operation.UP, "prod", REGIONS);
+        for (var region : List.of("prod-us-east-1", "prod-ap-southeast-1")) {
+            InOrder order = inOrder(runner);
+            order.verify(runner).run(eq(region), eq(Operation.PREVIEW), any());
+            order.verify(runner).run(eq(region), eq(Operation.UP), any());
+        }
+        verify(runner, never()).run(eq("prod-eu-west-1"), eq(Operation.UP), any());
+        verify(runner, never()).run(eq("prod"), any(), any());
+        assertEquals(StackResult.Status.FAILED, results.get(1).status());
+        assertEquals("not applied: its preview failed: error: preview failed: mandatory policy violation "
+                + "aws-cloudfront-distribution-disallow-guessable-origin", results.get(1).error());
     }
 
     @Test
@@ -109,6 +143,7 @@ class FleetTest {
 
     private int maxConcurrent(int parallel, List<String> regions) throws Exception {
         var runner = mock(StackRunner.class);
+        passPreviews(runner);
         var now = new AtomicInteger();
         var max = new AtomicInteger();
         var allStarted = new CountDownLatch(parallel == 0 ? regions.size() : parallel);
