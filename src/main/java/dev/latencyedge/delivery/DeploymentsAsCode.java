@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the repository declares for Pulumi Deployments: each stack's settings in the CLI's own
- * {@code Pulumi.<stack>.deploy.yaml} format, and the webhooks in {@code deployments/webhooks.yaml}.
+ * What the repository declares for Pulumi Deployments: each stack's settings in {@code Pulumi.<stack>.deploy.yaml}
+ * (the REST API's settings body; the pulumi CLI no longer reads these files, since 3.251.0 removed
+ * {@code pulumi deployment settings push} and its file format, so {@code deployments apply} is their only reader),
+ * the environment's deployer in its global stack's file, and the webhooks in {@code deployments/webhooks.yaml}.
  */
 public final class DeploymentsAsCode {
 
@@ -28,16 +30,25 @@ public final class DeploymentsAsCode {
     private DeploymentsAsCode() {
     }
 
-    /** A webhook on {@code stack} as the REST API takes it (stack scope). */
-    public record Webhook(String stack, String name, String displayName, String format, List<String> filters,
-                          String payloadUrl) {
+    /**
+     * A webhook on {@code stack}, identified by what it does (format, payload URL, filters). It carries no name:
+     * the official clients send none and read the one the service gives from its answer.
+     */
+    public record Webhook(String stack, String displayName, String format, List<String> filters, String payloadUrl) {
+
+        /** Whether a hook the service lists does what this one does, whatever it is called. */
+        public boolean sameAs(JsonObject existing) {
+            return existing.has("format") && existing.get("format").getAsString().equals(format)
+                    && existing.has("payloadUrl") && existing.get("payloadUrl").getAsString().equals(payloadUrl)
+                    && existing.has("filters") && Set.copyOf(GSON.fromJson(existing.get("filters"), List.class))
+                    .equals(Set.copyOf(filters));
+        }
 
         public JsonObject body(String organization, String project) {
             var body = new JsonObject();
             body.addProperty("organizationName", organization);
             body.addProperty("projectName", project);
             body.addProperty("stackName", stack);
-            body.addProperty("name", name);
             body.addProperty("displayName", displayName);
             body.addProperty("payloadUrl", payloadUrl);
             body.addProperty("format", format);
@@ -47,13 +58,32 @@ public final class DeploymentsAsCode {
         }
     }
 
-    /** The {@code settings} of {@code Pulumi.<stack>.deploy.yaml}, as the JSON the REST API takes. */
-    public static JsonObject settings(Path projectDir, String stack) {
+    /**
+     * The {@code settings} of {@code Pulumi.<stack>.deploy.yaml}, as the JSON the REST API takes, made to match
+     * the environment's deployer: Pulumi Deployments deploys pushes only when it is the deployer, and it never
+     * previews pull requests (those previews would run with the deploy role; the preview workflow runs them with
+     * a read-only one).
+     */
+    public static JsonObject settings(Path projectDir, String stack, Deployer deployer) {
         var file = projectDir.resolve("Pulumi." + stack + ".deploy.yaml");
         if (!(yaml(file).get("settings") instanceof Map<?, ?> settings)) {
             throw new IllegalArgumentException(file + ": no 'settings' map");
         }
-        return GSON.toJsonTree(settings).getAsJsonObject();
+        var json = GSON.toJsonTree(settings).getAsJsonObject();
+        if (!json.has("gitHub")) {
+            json.add("gitHub", new JsonObject());
+        }
+        json.getAsJsonObject("gitHub").addProperty("deployCommits", deployer == Deployer.PULUMI_DEPLOYMENTS);
+        json.getAsJsonObject("gitHub").addProperty("previewPullRequests", false);
+        return json;
+    }
+
+    /** The environment's deployer: {@code deployer:} in its global stack's deploy file. */
+    public static Deployer deployer(Path projectDir, String env) {
+        var file = projectDir.resolve("Pulumi." + env + ".deploy.yaml");
+        var value = String.valueOf(yaml(file).get("deployer"));
+        return Deployer.of(value).orElseThrow(() -> new IllegalArgumentException(file + ": 'deployer' must be "
+                + Deployer.GITHUB_ACTIONS.value() + " or " + Deployer.PULUMI_DEPLOYMENTS.value() + ", got " + value));
     }
 
     /** The declared webhooks on any of these stacks. */

@@ -17,8 +17,10 @@ import java.util.Map;
 /**
  * {@code deployments apply|diff <env> --org <org>}: applies the published policy pack to every stack of an
  * environment through its policy group (first, so no deployment runs without it), then puts every stack's
- * Deployments settings and the environment's webhooks into Pulumi Cloud, idempotently (a webhook that exists is
- * updated in place, never duplicated), or shows what that would change. Token from {@code PULUMI_ACCESS_TOKEN}, endpoint from
+ * Deployments settings and the environment's webhooks into Pulumi Cloud as its deployer requires, idempotently, or
+ * shows what that would change. With Pulumi Deployments as the deployer, pushes deploy the Regions and their
+ * webhooks deploy the edge; with the GitHub workflows, Deployments deploys nothing and the webhooks are removed.
+ * Webhooks are found by what they do (format, payload URL, filters), never by a name this program chose. Token from {@code PULUMI_ACCESS_TOKEN}, endpoint from
  * {@code PULUMI_BACKEND_URL} as the CLI takes them.
  */
 public final class DeploymentsCommand {
@@ -54,12 +56,16 @@ public final class DeploymentsCommand {
         try {
             var client = new PulumiCloudClient(PulumiCloudClient.apiFor(environment.get("PULUMI_BACKEND_URL")), token);
             var stacks = stacksOf(env);
+            var deployer = DeploymentsAsCode.deployer(projectDir, env);
+            out.println(env + " is deployed by " + deployer.value());
             var changed = PolicyGroupAsCode.apply(client, org, env, stacks, apply, out);
             for (var stack : stacks) {
-                changed += settings(client, new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, stack), apply);
+                changed += settings(client, new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, stack),
+                        deployer, apply);
             }
             for (var hook : DeploymentsAsCode.webhooks(projectDir, new HashSet<>(stacks))) {
-                changed += webhook(client, org, hook, apply);
+                changed += deployer == Deployer.PULUMI_DEPLOYMENTS ? webhook(client, org, hook, apply)
+                        : removeWebhook(client, org, hook, apply);
             }
             out.println(apply ? changed + " change(s) applied to " + env : changed + " change(s) to apply to " + env);
             return 0;
@@ -79,8 +85,8 @@ public final class DeploymentsCommand {
         return stacks;
     }
 
-    private int settings(PulumiCloudClient client, PulumiCloudClient.StackId id, boolean apply) {
-        var desired = DeploymentsAsCode.settings(projectDir, id.stack());
+    private int settings(PulumiCloudClient client, PulumiCloudClient.StackId id, Deployer deployer, boolean apply) {
+        var desired = DeploymentsAsCode.settings(projectDir, id.stack(), deployer);
         var changes = DeploymentsAsCode.changes(client.settings(id).orElse(null), desired);
         if (changes.isEmpty()) {
             out.println("= " + id.stack() + ": deployment settings unchanged");
@@ -97,27 +103,58 @@ public final class DeploymentsCommand {
     private int webhook(PulumiCloudClient client, String org, DeploymentsAsCode.Webhook hook, boolean apply) {
         var id = new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, hook.stack());
         var desired = hook.body(org, StackEvaluator.PROJECT);
-        var existing = client.hooks(id).stream()
-                .filter(h -> h.has("name") && h.get("name").getAsString().equals(hook.name())).findFirst();
+        var existing = client.hooks(id).stream().filter(hook::sameAs).toList();
+        var what = "webhook on " + hook.stack() + " -> deploys " + hook.payloadUrl() + " on "
+                + String.join(",", hook.filters());
         if (existing.isEmpty()) {
-            out.println((apply ? "+ creating" : "+ would create") + " webhook " + hook.name() + " on " + hook.stack()
-                    + " -> deploys " + hook.payloadUrl() + " on " + String.join(",", hook.filters()));
+            out.println((apply ? "+ creating " : "+ would create ") + what);
             if (apply) {
-                client.createHook(id, desired);
+                var created = client.createHookNamed(id, desired);
+                created.filter(h -> h.has("name")).ifPresent(h -> out.println("  named " + h.get("name").getAsString()
+                        + " by the service"));
             }
             return 1;
         }
-        var changes = DeploymentsAsCode.changes(existing.get(), withoutScope(desired));
-        if (changes.isEmpty()) {
-            out.println("= webhook " + hook.name() + " on " + hook.stack() + " unchanged");
-            return 0;
+        var changed = 0;
+        // Duplicates left by earlier tools would each deploy the edge: keep one.
+        for (var duplicate : existing.subList(1, existing.size())) {
+            out.println((apply ? "- deleting duplicate " : "- would delete duplicate ") + what + " ("
+                    + duplicate.get("name").getAsString() + ")");
+            changed++;
+            if (apply) {
+                client.deleteHook(id, duplicate.get("name").getAsString());
+            }
         }
-        out.println((apply ? "~ updating" : "~ would update") + " webhook " + hook.name() + " on " + hook.stack() + ":");
+        var name = existing.get(0).get("name").getAsString();
+        var changes = DeploymentsAsCode.changes(existing.get(0), withoutScope(desired));
+        if (changes.isEmpty()) {
+            out.println("= " + what + " unchanged (" + name + ")");
+            return changed;
+        }
+        out.println((apply ? "~ updating " : "~ would update ") + what + " (" + name + "):");
         changes.forEach(c -> out.println("    " + c));
         if (apply) {
-            client.updateHook(id, hook.name(), desired);
+            var body = desired.deepCopy();
+            body.addProperty("name", name);
+            client.updateHook(id, name, body);
         }
-        return 1;
+        return changed + 1;
+    }
+
+    /** With the GitHub workflows as deployer, a Region's update must not also deploy the edge through a webhook. */
+    private int removeWebhook(PulumiCloudClient client, String org, DeploymentsAsCode.Webhook hook, boolean apply) {
+        var id = new PulumiCloudClient.StackId(org, StackEvaluator.PROJECT, hook.stack());
+        var changed = 0;
+        for (var existing : client.hooks(id).stream().filter(hook::sameAs).toList()) {
+            var name = existing.get("name").getAsString();
+            out.println((apply ? "- deleting" : "- would delete") + " webhook " + name + " on " + hook.stack()
+                    + " (the GitHub workflows deploy this environment)");
+            changed++;
+            if (apply) {
+                client.deleteHook(id, name);
+            }
+        }
+        return changed;
     }
 
     /** The service answers with the scope fields in its own shape; compare what the webhook does. */

@@ -120,8 +120,14 @@ public final class PulumiCloudClient {
         return hooks;
     }
 
-    public void createHook(StackId stack, JsonObject hook) {
-        send(stack, "POST", stack.path("/hooks"), hook, false);
+    /** @return the hook as the service answers, with the name it gave */
+    public Optional<JsonObject> createHookNamed(StackId stack, JsonObject hook) {
+        return send(stack, "POST", stack.path("/hooks"), hook, false).filter(JsonElement::isJsonObject)
+                .map(JsonElement::getAsJsonObject);
+    }
+
+    public void deleteHook(StackId stack, String name) {
+        send(stack, "DELETE", stack.path("/hooks/" + URLEncoder.encode(name, StandardCharsets.UTF_8)), null, true);
     }
 
     public void updateHook(StackId stack, String name, JsonObject hook) {

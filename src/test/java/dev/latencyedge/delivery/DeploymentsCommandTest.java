@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -31,68 +33,115 @@ class DeploymentsCommandTest {
     }
 
     private int run(String... args) {
-        return new DeploymentsCommand(Path.of("."),
-                Map.of("PULUMI_ACCESS_TOKEN", FakePulumiCloud.TOKEN, "PULUMI_BACKEND_URL", cloud.uri().toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+        return run(Path.of("."), args);
     }
 
     private String printed() {
         return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
 
+    /** The committed files with the environment's deployer switched, as a team switching would edit them. */
+    private Path withDeployer(String env, Deployer deployer) throws IOException {
+        var dir = Files.createTempDirectory("latency-edge-deployments");
+        try (var files = Files.list(Path.of("."))) {
+            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(dir.resolve("deployments"));
+        Files.copy(Path.of(DeploymentsAsCode.WEBHOOKS_FILE), dir.resolve(DeploymentsAsCode.WEBHOOKS_FILE));
+        var global = dir.resolve("Pulumi." + env + ".deploy.yaml");
+        Files.writeString(global, Files.readString(global).replace("deployer: github-actions",
+                "deployer: " + deployer.value()));
+        return dir;
+    }
+
+    private int run(Path projectDir, String... args) {
+        return new DeploymentsCommand(projectDir,
+                Map.of("PULUMI_ACCESS_TOKEN", FakePulumiCloud.TOKEN, "PULUMI_BACKEND_URL", cloud.uri().toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private JsonObject hookOn(String stack, String payloadUrl) {
+        var hook = new JsonObject();
+        hook.addProperty("name", "legacy-" + stack);
+        hook.addProperty("format", "pulumi_deployments");
+        hook.addProperty("payloadUrl", payloadUrl);
+        hook.add("filters", com.google.gson.JsonParser.parseString("[\"update_succeeded\"]"));
+        return hook;
+    }
+
+    // With the GitHub workflows deploying, Deployments must neither deploy pushes (two deployers collide with
+    // 409 "another update is in progress") nor keep webhooks that deploy the edge beside the workflow's edge job.
     @Test
-    void applyPutsEveryStacksSettingsAndTheWebhooksWithTheDocumentedShapes() {
+    void underTheGithubWorkflowsDeploymentsDeploysNothingAndItsWebhooksAreRemoved() {
+        cloud.hooks.put("dev-us-east-1", new java.util.LinkedHashMap<>(Map.of("legacy-dev-us-east-1",
+                hookOn("dev-us-east-1", "latency-edge/dev"))));
         assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
-        var posts = cloud.requests("POST");
-        assertEquals(List.of(
-                "/api/orgs/acme/policygroups",
-                "/api/stacks/acme/latency-edge/dev-us-east-1/deployments/settings",
-                "/api/stacks/acme/latency-edge/dev-eu-west-1/deployments/settings",
-                "/api/stacks/acme/latency-edge/dev/deployments/settings",
-                "/api/stacks/acme/latency-edge/dev-us-east-1/hooks",
-                "/api/stacks/acme/latency-edge/dev-eu-west-1/hooks"), posts.stream().map(r -> r.path()).toList());
+        assertTrue(printed().contains("dev is deployed by github-actions"), printed());
+        for (var stack : List.of("dev-us-east-1", "dev-eu-west-1", "dev")) {
+            var settings = cloud.settings.get(stack);
+            assertFalse(settings.getAsJsonObject("gitHub").get("deployCommits").getAsBoolean(), stack);
+            assertFalse(settings.getAsJsonObject("gitHub").get("previewPullRequests").getAsBoolean(), stack);
+            assertEquals("arn:aws:iam::123456789012:role/latency-edge-deploy", settings.getAsJsonObject("operationContext")
+                    .getAsJsonObject("oidc").getAsJsonObject("aws").get("roleArn").getAsString());
+        }
+        assertEquals(Map.of(), cloud.hooks.get("dev-us-east-1"));
+        assertEquals(List.of("/api/stacks/acme/latency-edge/dev-us-east-1/hooks/legacy-dev-us-east-1"),
+                cloud.requests("DELETE").stream().map(FakePulumiCloud.Request::path).toList());
         for (var request : cloud.requests) {
             assertEquals("token " + FakePulumiCloud.TOKEN, request.headers().get("authorization"));
             assertEquals("application/vnd.pulumi+8", request.headers().get("accept"));
         }
-        var settings = posts.get(2).json();
-        assertEquals(DeploymentsAsCode.settings(Path.of("."), "dev-eu-west-1"), settings);
-        assertEquals("arn:aws:iam::123456789012:role/latency-edge-deploy",
-                settings.getAsJsonObject("operationContext").getAsJsonObject("oidc").getAsJsonObject("aws")
-                        .get("roleArn").getAsString());
-        var hook = posts.get(5).json();
-        assertEquals("acme", hook.get("organizationName").getAsString());
-        assertEquals("latency-edge", hook.get("projectName").getAsString());
-        assertEquals("dev-eu-west-1", hook.get("stackName").getAsString());
-        assertEquals("pulumi_deployments", hook.get("format").getAsString());
-        assertEquals("latency-edge/dev", hook.get("payloadUrl").getAsString());
-        assertEquals("[\"update_succeeded\"]", hook.get("filters").toString());
-        assertTrue(hook.get("active").getAsBoolean());
     }
 
+    // The official clients send no webhook name and read it from the answer; where the service names hooks
+    // itself, matching by a name of our own would add a hook on every apply.
     @Test
-    void applyingTwiceChangesNothingAndAnEditedWebhookIsUpdatedNotDuplicated() {
-        assertEquals(0, run("apply", "dev", "--org", "acme"));
+    void underDeploymentsPushesDeployRegionsAndEachRegionsHookDeploysTheEdgeHowEverOftenApplied() throws IOException {
+        var dir = withDeployer("dev", Deployer.PULUMI_DEPLOYMENTS);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, run(dir, "apply", "dev", "--org", "acme"), printed());
+        }
+        for (var region : List.of("dev-us-east-1", "dev-eu-west-1")) {
+            var hooks = cloud.hooks.get(region);
+            assertEquals(1, hooks.size(), region + ": " + hooks);
+            var hook = hooks.values().iterator().next();
+            assertTrue(hook.get("name").getAsString().startsWith("hook-"), "named by the service");
+            assertEquals("pulumi_deployments", hook.get("format").getAsString());
+            assertEquals("latency-edge/dev", hook.get("payloadUrl").getAsString());
+            assertEquals("[\"update_succeeded\"]", hook.get("filters").toString());
+            assertTrue(cloud.settings.get(region).getAsJsonObject("gitHub").get("deployCommits").getAsBoolean());
+        }
+        assertFalse(cloud.hooks.containsKey("dev"), "the edge fires no hook");
+        var edgePaths = cloud.settings.get("dev").getAsJsonObject("gitHub").get("paths").toString();
+        assertEquals("[\"Pulumi.dev.yaml\"]", edgePaths, "the edge deploys after its Regions, not beside them");
+        for (var post : cloud.requests("POST")) {
+            if (post.path().endsWith("/hooks")) {
+                assertFalse(post.json().has("name"), "no client-chosen name");
+            }
+        }
+
         cloud.requests.clear();
-        cloud.hooks.get("dev-us-east-1").get("deploy-dev-edge").addProperty("displayName", "edited by hand");
-        assertEquals(0, run("apply", "dev", "--org", "acme"), printed());
-        assertEquals(List.of(), cloud.requests("POST"), "nothing created twice");
-        var patches = cloud.requests("PATCH");
-        assertEquals(1, patches.size());
-        assertEquals("/api/stacks/acme/latency-edge/dev-us-east-1/hooks/deploy-dev-edge", patches.get(0).path());
-        assertEquals(1, cloud.hooks.get("dev-us-east-1").size());
-        assertTrue(printed().contains("1 change(s) applied to dev"), printed());
+        var name = cloud.hooks.get("dev-us-east-1").keySet().iterator().next();
+        cloud.hooks.get("dev-us-east-1").get(name).addProperty("displayName", "edited by hand");
+        cloud.hooks.get("dev-eu-west-1").put("legacy-dev-eu-west-1", hookOn("dev-eu-west-1", "latency-edge/dev"));
+        assertEquals(0, run(dir, "apply", "dev", "--org", "acme"), printed());
+        assertEquals(List.of("/api/stacks/acme/latency-edge/dev-us-east-1/hooks/" + name),
+                cloud.requests("PATCH").stream().map(FakePulumiCloud.Request::path).filter(p -> p.contains("/hooks/")).toList());
+        assertEquals(1, cloud.hooks.get("dev-eu-west-1").size(), "a duplicate is removed");
+        assertTrue(printed().contains("2 change(s) applied to dev"), printed());
     }
 
     @Test
-    void diffShowsWhatApplyWouldChangeAndChangesNothing() {
-        assertEquals(0, run("diff", "dev", "--org", "acme"), printed());
+    void diffShowsWhatApplyWouldChangeAndChangesNothing() throws IOException {
+        assertEquals(0, run(withDeployer("dev", Deployer.PULUMI_DEPLOYMENTS), "diff", "dev", "--org", "acme"), printed());
         assertTrue(cloud.requests.stream().allMatch(r -> r.method().equals("GET")));
         var text = printed();
         assertTrue(text.contains("would update dev-eu-west-1 deployment settings:"), text);
         assertTrue(text.contains("+ operationContext.oidc.aws.roleArn: \"arn:aws:iam::123456789012:role/latency-edge-deploy\""), text);
-        assertTrue(text.contains("+ would create webhook deploy-dev-edge on dev-us-east-1 -> deploys latency-edge/dev on update_succeeded"), text);
+        assertTrue(text.contains("+ would create webhook on dev-us-east-1 -> deploys latency-edge/dev on update_succeeded"), text);
         assertTrue(text.contains("+ would create policy group latency-edge-dev"), text);
         assertTrue(text.contains("~ would enable policy pack latency-edge version 2 in policy group latency-edge-dev"), text);
         assertTrue(text.contains("10 change(s) to apply to dev"), text);

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the two Pulumi Cloud APIs on loopback. It answers only requests shaped as documented (path,
+ * A stand-in for the Pulumi Cloud APIs Deployments-as-code uses, on loopback; like the service may, it names
+ * webhooks itself. It answers only requests shaped as documented (path,
  * method, Authorization and Accept headers, JSON body) and records them, so tests can check what was sent.
  */
 final class FakePulumiCloud implements AutoCloseable {
@@ -40,6 +41,7 @@ final class FakePulumiCloud implements AutoCloseable {
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonObject> settings = new HashMap<>();
     final Map<String, Map<String, JsonObject>> hooks = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger hookNames = new java.util.concurrent.atomic.AtomicInteger();
     /** Published policy pack name -> versions; the pack is published twice unless a test says otherwise. */
     final Map<String, List<Integer>> policyPacks = new HashMap<>(Map.of("latency-edge", List.of(1, 2)));
     /** Policy group name -> {name, stacks, appliedPolicyPacks}, as the service answers for one group. */
@@ -123,13 +125,16 @@ final class FakePulumiCloud implements AutoCloseable {
                     reply(exchange, 200, array.toString());
                 }
                 case "POST" -> {
+                    // As the service may: it names the hook itself, whatever name the client sent, and answers
+                    // with the hook so the client can read the name.
                     var hook = JsonParser.parseString(body).getAsJsonObject();
-                    if (stackHooks.containsKey(hook.get("name").getAsString())) {
-                        reply(exchange, 409, "{\"code\":409,\"message\":\"webhook already exists\"}");
-                    } else {
-                        stackHooks.put(hook.get("name").getAsString(), hook);
-                        reply(exchange, 201, hook.toString());
-                    }
+                    var given = "hook-" + hookNames.incrementAndGet();
+                    hook.addProperty("name", given);
+                    stackHooks.put(given, hook);
+                    reply(exchange, 201, hook.toString());
+                }
+                case "DELETE one" -> {
+                    reply(exchange, stackHooks.remove(name) == null ? 404 : 204, "");
                 }
                 case "PATCH one" -> {
                     if (!stackHooks.containsKey(name)) {
