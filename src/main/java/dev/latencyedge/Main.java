@@ -5,6 +5,9 @@ import dev.latencyedge.delivery.AutomationStackRunner;
 import dev.latencyedge.delivery.DeploymentsCommand;
 import dev.latencyedge.delivery.FleetCommand;
 import dev.latencyedge.delivery.Operation;
+import dev.latencyedge.delivery.SecretsCommand;
+import dev.latencyedge.delivery.StackConfig;
+import dev.latencyedge.delivery.StackRunner;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,11 +31,22 @@ public final class Main {
         int status = switch (args[0]) {
             case "plan" -> JvmLauncher.relaunch(args)
                     .orElseGet(() -> dev.latencyedge.plan.PlanCommand.run(rest, System.out, System.err));
-            case "preview", "up", "destroy" -> new FleetCommand(System.getenv(),
+            case "preview", "up", "destroy" -> new FleetCommand(Path.of("."), System.getenv(),
                     packs -> new AutomationStackRunner(Path.of("."), packs), System.out, System.err)
                     .run(Operation.valueOf(args[0].toUpperCase(Locale.ROOT)), rest);
             case "deployments" -> new DeploymentsCommand(Path.of("."), System.getenv(), System.out, System.err)
                     .run(rest);
+            case "secrets" -> new SecretsCommand(Path.of("."), new SecretsCommand.Stacks() {
+                @Override
+                public StackRunner runner(java.util.List<String> policyPacks) {
+                    return new AutomationStackRunner(Path.of("."), policyPacks);
+                }
+
+                @Override
+                public StackConfig config() {
+                    return new AutomationStackRunner(Path.of("."), java.util.List.of());
+                }
+            }, System.out, System.err).run(rest);
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
         };
@@ -45,7 +59,10 @@ public final class Main {
                 usage: java -jar target/latency-edge.jar                 run as the Pulumi program (pulumi up)
                        java -jar target/latency-edge.jar plan <env> [--config-dir DIR] [--out DIR] [--no-policy]
                        java -jar target/latency-edge.jar preview|up|destroy <env> [--parallel N] [--policy-pack policy]
-                       java -jar target/latency-edge.jar deployments apply|diff <env> --org <org>""");
+                       java -jar target/latency-edge.jar deployments apply|diff <env> --org <org>
+                       java -jar target/latency-edge.jar deployments deployer <env>
+                       java -jar target/latency-edge.jar secrets check <env|stack>
+                       java -jar target/latency-edge.jar secrets init|rotate <env> [--policy-pack policy]""");
         return status;
     }
 }

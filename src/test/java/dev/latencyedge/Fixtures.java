@@ -10,6 +10,9 @@ import dev.latencyedge.settings.RegionalSettings;
 import dev.latencyedge.settings.SettingsLoader;
 import dev.latencyedge.settings.StackSettings;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +125,33 @@ public final class Fixtures {
         var evaluated = new TreeMap<String, EvaluatedStack>();
         plan.stacks().forEach(stack -> evaluated.put(stack.stackName(), stack));
         return evaluated;
+    }
+
+    /**
+     * The committed stack files, deploy files and webhooks copied to {@code target}, so a test can change them as a
+     * team would.
+     */
+    public static Path copyProject(Path target) throws IOException {
+        try (var files = Files.list(Path.of("."))) {
+            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(target.resolve("deployments"));
+        Files.copy(Path.of("deployments", "webhooks.yaml"), target.resolve("deployments").resolve("webhooks.yaml"));
+        return target;
+    }
+
+    /** As after secrets init: every committed placeholder replaced by (opaque) ciphertext of a real backend. */
+    public static Path withSecretsSet(Path projectDir) throws IOException {
+        try (var files = Files.list(projectDir)) {
+            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\.[a-z0-9-]+\\.yaml")).toList()) {
+                Files.writeString(file, Files.readString(file).replace(
+                        "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=",
+                        "v1:q3J5cHRvZ3JhcGhpY2FsbHkgb3BhcXVl:" + "A".repeat(40)));
+            }
+        }
+        return projectDir;
     }
 
     /** The innermost cause: the SDK wraps a program's exception in its own and in CompletionExceptions. */

@@ -1,6 +1,7 @@
 package dev.latencyedge.delivery;
 
 import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
@@ -15,13 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * {@link StackRunner} over the Automation API: a LocalWorkspace on this project directory and the pulumi CLI
  * on the PATH, the same program and stack files people use by hand.
  */
-public final class AutomationStackRunner implements StackRunner {
+public final class AutomationStackRunner implements StackRunner, StackConfig {
 
     private final Path projectDir;
     private final List<String> policyPacks;
@@ -66,6 +68,46 @@ public final class AutomationStackRunner implements StackRunner {
                 .filter(p -> p.info().command().map(c -> c.endsWith("pulumi")).orElse(false))
                 .filter(p -> p.info().arguments().map(a -> List.of(a).contains(stackName)).orElse(false))
                 .forEach(ProcessHandle::destroy);
+    }
+
+    @Override
+    public Optional<String> config(String stack, String key) {
+        try {
+            return Optional.ofNullable(WorkspaceStack.select(stack, workspace()).getConfig(key).value());
+        } catch (AutomationException e) {
+            // pulumi config get exits non-zero for a key that is not set
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void setSecret(String stack, String key, String value) {
+        try {
+            WorkspaceStack.createOrSelect(stack, workspace()).setConfig(key, new ConfigValue(value, true));
+        } catch (AutomationException e) {
+            throw new IllegalStateException("cannot set " + key + " in stack " + stack + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    @Override
+    public void removeConfig(String stack, String key) {
+        try {
+            WorkspaceStack.select(stack, workspace()).removeConfig(key);
+        } catch (AutomationException e) {
+            throw new IllegalStateException("cannot remove " + key + " from stack " + stack + ": "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    @Override
+    public Map<String, Object> outputs(String stack) {
+        try {
+            var outputs = new java.util.TreeMap<String, Object>();
+            WorkspaceStack.select(stack, workspace()).getOutputs().forEach((k, v) -> outputs.put(k, v.value()));
+            return outputs;
+        } catch (AutomationException e) {
+            return Map.of(); // a stack never updated has no outputs
+        }
     }
 
     private synchronized Workspace workspace() throws AutomationException {

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public final class DeploymentsCommand {
 
-    static final String USAGE = "usage: deployments apply|diff <env> --org <org>";
+    static final String USAGE = "usage: deployments apply|diff <env> --org <org>\n"
+            + "       deployments deployer <env>    prints who deploys the environment's pushes";
 
     private final Path projectDir;
     private final Map<String, String> environment;
@@ -40,6 +41,15 @@ public final class DeploymentsCommand {
     }
 
     public int run(String[] args) {
+        if (args.length == 2 && args[0].equals("deployer")) {
+            try {
+                out.println(DeploymentsAsCode.deployer(projectDir, args[1]).value());
+                return 0;
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                err.println("deployments deployer " + args[1] + " failed: " + e.getMessage());
+                return 1;
+            }
+        }
         if (args.length != 4 || !(args[0].equals("apply") || args[0].equals("diff")) || !args[2].equals("--org")
                 || args[3].isBlank()) {
             err.println(USAGE);

@@ -27,6 +27,7 @@ public final class FleetCommand {
 
     static final String USAGE = "usage: preview|up|destroy <env> [--parallel N] [--policy-pack DIR] [--region CODE]...";
 
+    private final Path projectDir;
     private final Map<String, String> environment;
     private final Function<List<String>, StackRunner> runners;
     private final PrintStream out;
@@ -36,8 +37,9 @@ public final class FleetCommand {
      * @param environment the process environment (PATH is searched for the pulumi CLI)
      * @param runners     makes the runner from the policy packs to apply
      */
-    public FleetCommand(Map<String, String> environment, Function<List<String>, StackRunner> runners,
+    public FleetCommand(Path projectDir, Map<String, String> environment, Function<List<String>, StackRunner> runners,
                         PrintStream out, PrintStream err) {
+        this.projectDir = projectDir;
         this.environment = environment;
         this.runners = runners;
         this.out = out;
@@ -92,14 +94,31 @@ public final class FleetCommand {
             return 127;
         }
         GlobalSettings global;
+        var regional = new ArrayList<String>();
         try {
-            global = StackFile.read(Path.of("."), env).globalSettings();
+            global = StackFile.read(projectDir, env).globalSettings();
+            regional.addAll(global.regionalStackNames());
+            extraRegions.stream().map(global::regionalStackName).filter(s -> !regional.contains(s))
+                    .forEach(regional::add);
+            // A placeholder fails every preview and up before the program runs: say so once, for every stack.
+            var unset = new ArrayList<String>();
+            for (var stack : global.regionalStackNames()) {
+                if (!StackFile.read(projectDir, stack).unsetSecretKeys().isEmpty()) {
+                    unset.add(stack);
+                }
+            }
+            if (!StackFile.read(projectDir, env).unsetSecretKeys().isEmpty()) {
+                unset.add(env);
+            }
+            if (!unset.isEmpty() && operation != Operation.DESTROY) {
+                err.println(operation.command() + " of " + env + " refused: secrets are still placeholders in "
+                        + String.join(", ", unset) + "; run java -jar target/latency-edge.jar secrets init " + env);
+                return 1;
+            }
         } catch (ConfigException | PlanException e) {
             err.println(operation.command() + " of " + env + " refused: " + e.getMessage());
             return 1;
         }
-        var regional = new ArrayList<>(global.regionalStackNames());
-        extraRegions.stream().map(global::regionalStackName).filter(s -> !regional.contains(s)).forEach(regional::add);
 
         var fleet = new Fleet(runners.apply(policyPacks), parallel, out);
         var done = new CountDownLatch(1);

@@ -30,6 +30,8 @@ public final class GlobalStack {
     public static final String ROUTING_TABLE = "routingTable";
     public static final String FAILOVER_BUDGET_SECONDS = "failoverBudgetSeconds";
     public static final String FAILED_ORIGIN_REQUEST_SECONDS = "failedOriginRequestSeconds";
+    /** SHA-256 of the header value CloudFront sends: lets a rotation see what is deployed without the secret. */
+    public static final String ORIGIN_SECRET_FINGERPRINT = "originSecretFingerprint";
 
     private GlobalStack() {
     }
@@ -74,6 +76,7 @@ public final class GlobalStack {
         ctx.export(ROUTING_TABLE, Output.of(settings.routingTable()));
         ctx.export(FAILOVER_BUDGET_SECONDS, Output.of(failoverBudgets(byRegion)));
         var connection = settings.cdn().origin();
+        ctx.export(ORIGIN_SECRET_FINGERPRINT, Output.of(common.originVerifySecret().fingerprint()));
         ctx.export(FAILED_ORIGIN_REQUEST_SECONDS, Output.of(FailoverBudget.failedRequestSeconds(
                 connection.connectionAttempts(), connection.connectionTimeout())));
     }

@@ -38,14 +38,31 @@ public final class StackFile implements ConfigSource {
     private final Map<String, String> values;
     private final Set<String> secretKeys;
     private final Set<String> placeholderKeys;
+    private final Set<String> unsetSecretKeys;
 
     private StackFile(String stackName, Path path, Map<String, String> values, Set<String> secretKeys,
-                      Set<String> placeholderKeys) {
+                      Set<String> placeholderKeys, Set<String> unsetSecretKeys) {
         this.stackName = stackName;
         this.path = path;
         this.values = Map.copyOf(values);
         this.secretKeys = Collections.unmodifiableSet(secretKeys);
         this.placeholderKeys = Collections.unmodifiableSet(placeholderKeys);
+        this.unsetSecretKeys = Collections.unmodifiableSet(unsetSecretKeys);
+    }
+
+    /**
+     * Whether a {@code secure:} value is the repository's placeholder rather than real ciphertext: its payload is
+     * the base64 of a "replace-me" text, which no secrets manager can decrypt, so every preview and up of the
+     * stack would fail before the program runs.
+     */
+    public static boolean isPlaceholderCiphertext(String secure) {
+        var payload = secure.startsWith("v1:") ? secure.substring(3) : secure;
+        try {
+            return new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8)
+                    .startsWith("replace-me");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static StackFile read(Path configDir, String stackName) {
@@ -67,6 +84,7 @@ public final class StackFile implements ConfigSource {
         var values = new LinkedHashMap<>(defaults);
         var secrets = new TreeSet<String>();
         var placeholders = new TreeSet<String>();
+        var unset = new TreeSet<String>();
         var config = yaml(path).get("config");
         if (config != null && !(config instanceof Map)) {
             throw new PlanException(path + ": 'config' must be a map of keys to values");
@@ -81,12 +99,15 @@ public final class StackFile implements ConfigSource {
                     secrets.add(key);
                     placeholders.add(key);
                     values.put(key, Placeholders.forKey(key));
+                    if (isPlaceholderCiphertext(String.valueOf(map.get("secure")))) {
+                        unset.add(key);
+                    }
                 } else {
                     values.put(key, text(entry.getValue()));
                 }
             }
         }
-        return new StackFile(stackName, path, values, secrets, placeholders);
+        return new StackFile(stackName, path, values, secrets, placeholders, unset);
     }
 
     /** The file's settings, which must be an environment's global stack's. */
@@ -109,6 +130,11 @@ public final class StackFile implements ConfigSource {
     /** Keys whose {@code secure:} value could not be decrypted and was replaced by a placeholder. */
     public Set<String> placeholderKeys() {
         return placeholderKeys;
+    }
+
+    /** Keys whose {@code secure:} value is still the committed placeholder: run {@code secrets init} first. */
+    public Set<String> unsetSecretKeys() {
+        return unsetSecretKeys;
     }
 
     public Path path() {

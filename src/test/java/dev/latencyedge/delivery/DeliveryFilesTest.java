@@ -80,12 +80,12 @@ class DeliveryFilesTest {
         var action = Files.readString(Path.of(".github/actions/stack/action.yml"));
         var doc = yaml(".github/actions/stack/action.yml");
         var steps = String.valueOf(((Map<?, ?>) doc.get("runs")).get("steps"));
-        assertTrue(steps.contains("uses=pulumi/actions@v6"));
+        assertTrue(steps.contains("uses=pulumi/actions@v7"));
         assertTrue(steps.contains("diff=true"));
         assertTrue(steps.contains("policyPacks=policy"));
         assertTrue(steps.contains("comment-on-pr=${{ inputs.comment-on-pr }}"));
         assertTrue(steps.contains("role-to-assume=${{ inputs.aws-role }}"));
-        assertTrue(steps.contains("uses=pulumi/auth-actions@v1"));
+        assertTrue(steps.contains("uses=pulumi/auth-actions@v2"));
         assertFalse(action.contains("aws-access-key-id") || action.contains("aws-secret-access-key"));
     }
 
@@ -96,7 +96,7 @@ class DeliveryFilesTest {
         @SuppressWarnings("unchecked")
         var steps = (List<Map<String, Object>>) ((Map<?, ?>) yaml(".github/actions/stack/action.yml").get("runs"))
                 .get("steps");
-        var pulumiSteps = steps.stream().filter(s -> "pulumi/actions@v6".equals(s.get("uses"))).toList();
+        var pulumiSteps = steps.stream().filter(s -> "pulumi/actions@v7".equals(s.get("uses"))).toList();
         assertEquals(2, pulumiSteps.size());
         var preview = pulumiSteps.get(0);
         assertEquals("inputs.command == 'up'", preview.get("if"));
@@ -112,7 +112,7 @@ class DeliveryFilesTest {
         var jobs = jobs(".github/workflows/deploy.yml");
         assertEquals("test", jobs.get("dev-regions").get("needs"));
         assertEquals("dev-regions", jobs.get("dev-edge").get("needs"));
-        assertEquals("dev-edge", jobs.get("prod-regions").get("needs"));
+        assertEquals(List.of("test", "dev-edge"), jobs.get("prod-regions").get("needs"));
         assertEquals("prod-regions", jobs.get("prod-edge").get("needs"));
         assertEquals("prod", jobs.get("prod-regions").get("environment"));
         assertEquals("prod", jobs.get("prod-edge").get("environment"));
@@ -120,6 +120,86 @@ class DeliveryFilesTest {
         assertEquals(List.of("prod-us-east-1", "prod-eu-west-1", "prod-ap-southeast-1"), matrix(jobs.get("prod-regions")));
         for (var job : List.of("dev-regions", "dev-edge", "prod-regions", "prod-edge")) {
             assertTrue(stackStep(jobs.get(job)).contains("command=up"), job);
+            // Deploy credentials only where a protected environment gates the job.
+            assertTrue(List.of("dev", "prod").contains(jobs.get(job).get("environment")), job);
+            assertTrue(stackStep(jobs.get(job)).contains("aws-role=${{ vars.AWS_DEPLOY_ROLE_ARN }}"), job);
+        }
+        // Pushes are deployed here only for environments whose deployer is the GitHub workflows.
+        assertEquals("needs.test.outputs.dev == 'github-actions'", jobs.get("dev-regions").get("if"));
+        assertTrue(String.valueOf(jobs.get("prod-regions").get("if")).contains("needs.test.outputs.prod == 'github-actions'"));
+        assertTrue(stackStep(jobs.get("test")).contains("java -jar target/latency-edge.jar deployments deployer"));
+    }
+
+    // Pull-request previews run the branch's program: never with the deploy role or a token that can update
+    // stacks. A read-only role, and a team token (Pulumi's Stack Read permission set allows previews).
+    @Test
+    void pullRequestPreviewsUseAReadOnlyRoleAndATeamTokenThatCannotUpdate() throws IOException {
+        var jobs = jobs(".github/workflows/preview.yml");
+        for (var job : List.of("preview-regions", "preview-edges")) {
+            var steps = stackStep(jobs.get(job));
+            assertTrue(steps.contains("aws-role=${{ vars.AWS_PREVIEW_ROLE_ARN }}"), job);
+            assertFalse(steps.contains("AWS_DEPLOY_ROLE_ARN"), job);
+            assertTrue(steps.contains("pulumi-token-type=urn:pulumi:token-type:access_token:team"), job);
+            assertTrue(steps.contains("pulumi-scope=team:${{ vars.PULUMI_PREVIEW_TEAM }}"), job);
+            assertFalse(jobs.get(job).containsKey("environment"), job);
+        }
+    }
+
+    // GitHub runs a step's script with bash -e unless shell: bash is explicit, which adds -o pipefail; without it
+    // `plan ... | tee` loses the plan's exit status (GitHub Actions docs, "defaults.run.shell").
+    @SuppressWarnings("unchecked")
+    @Test
+    void noStepCanLoseAFailureInAPipe() throws IOException {
+        for (var workflow : List.of(".github/workflows/preview.yml", ".github/workflows/deploy.yml")) {
+            assertEquals(Map.of("shell", "bash"), ((Map<String, Object>) yaml(workflow).get("defaults")).get("run"), workflow);
+            for (var job : jobs(workflow).values()) {
+                for (var step : (List<Map<String, Object>>) job.get("steps")) {
+                    assertTrue(!step.containsKey("shell") || "bash".equals(step.get("shell")), workflow + ": " + step);
+                }
+            }
+        }
+        var action = (List<Map<String, Object>>) ((Map<?, ?>) yaml(".github/actions/stack/action.yml").get("runs")).get("steps");
+        action.stream().filter(s -> s.containsKey("run")).forEach(s -> assertEquals("bash", s.get("shell"), s.toString()));
+    }
+
+    // GitHub deprecates the node20 action runtime; these majors run on node24.
+    @Test
+    void actionsAreOnTheirNode24Majors() throws IOException {
+        var current = Map.of("actions/checkout", "v6", "actions/setup-java", "v5", "actions/setup-node", "v6",
+                "actions/upload-artifact", "v6", "aws-actions/configure-aws-credentials", "v5", "pulumi/actions", "v7",
+                "pulumi/auth-actions", "v2");
+        try (Stream<Path> files = Files.walk(Path.of(".github"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var uses = java.util.regex.Pattern.compile("uses: ([\\w-]+/[\\w-]+)@(\\w+)").matcher(Files.readString(file));
+                while (uses.find()) {
+                    assertEquals(current.get(uses.group(1)), uses.group(2), file + ": " + uses.group());
+                }
+            }
+        }
+    }
+
+    // Every placeholder stack must be refused before the CLI fails on it, in CI as in the fleet.
+    @Test
+    void theStackActionRefusesPlaceholderSecretsFirst() throws IOException {
+        var action = Files.readString(Path.of(".github/actions/stack/action.yml"));
+        assertTrue(action.indexOf("secrets check") < action.indexOf("pulumi/actions@v7"));
+    }
+
+    // CLI 3.251.0 removed pulumi deployment settings push and the deploy-file format; nothing may claim otherwise.
+    @Test
+    void noCommittedFileClaimsTheRemovedDeploymentSettingsPush() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("."))) {
+            for (var file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/.git/")
+                    && !f.toString().contains("node_modules") && !f.toString().contains("/target/")).toList()) {
+                var text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                var at = text.indexOf("deployment settings push");
+                while (at >= 0) {
+                    var around = text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 200));
+                    assertTrue(around.contains("removed") || file.toString().endsWith("DeliveryFilesTest.java"),
+                            file + " claims `pulumi deployment settings push` exists: " + around);
+                    at = text.indexOf("deployment settings push", at + 1);
+                }
+            }
         }
     }
 

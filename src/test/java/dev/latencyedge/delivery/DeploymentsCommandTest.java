@@ -42,14 +42,7 @@ class DeploymentsCommandTest {
 
     /** The committed files with the environment's deployer switched, as a team switching would edit them. */
     private Path withDeployer(String env, Deployer deployer) throws IOException {
-        var dir = Files.createTempDirectory("latency-edge-deployments");
-        try (var files = Files.list(Path.of("."))) {
-            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
-        Files.createDirectories(dir.resolve("deployments"));
-        Files.copy(Path.of(DeploymentsAsCode.WEBHOOKS_FILE), dir.resolve(DeploymentsAsCode.WEBHOOKS_FILE));
+        var dir = dev.latencyedge.Fixtures.copyProject(Files.createTempDirectory("latency-edge-deployments"));
         var global = dir.resolve("Pulumi." + env + ".deploy.yaml");
         Files.writeString(global, Files.readString(global).replace("deployer: github-actions",
                 "deployer: " + deployer.value()));
@@ -132,6 +125,16 @@ class DeploymentsCommandTest {
                 cloud.requests("PATCH").stream().map(FakePulumiCloud.Request::path).filter(p -> p.contains("/hooks/")).toList());
         assertEquals(1, cloud.hooks.get("dev-eu-west-1").size(), "a duplicate is removed");
         assertTrue(printed().contains("2 change(s) applied to dev"), printed());
+    }
+
+    @Test
+    void theDeployerOfAnEnvironmentIsPrintedForTheWorkflow() throws IOException {
+        assertEquals(0, run("deployer", "prod"));
+        assertEquals("github-actions", out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        assertEquals(0, run(withDeployer("prod", Deployer.PULUMI_DEPLOYMENTS), "deployer", "prod"));
+        assertEquals("pulumi-deployments", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(1, run("deployer", "staging"));
     }
 
     @Test

@@ -28,6 +28,13 @@ class FleetCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final StackRunner runner = mock(StackRunner.class);
+    /** The committed project with its secrets set, as after secrets init. */
+    private final Path project;
+
+    FleetCommandTest() throws IOException {
+        project = dev.latencyedge.Fixtures.withSecretsSet(dev.latencyedge.Fixtures.copyProject(
+                Files.createTempDirectory("latency-edge-fleet")));
+    }
 
     /** up previews every stack before applying it; previews pass unless a test says otherwise. */
     @org.junit.jupiter.api.BeforeEach
@@ -37,7 +44,7 @@ class FleetCommandTest {
     }
 
     private FleetCommand command(String path) {
-        return new FleetCommand(Map.of("PATH", path), packs -> runner,
+        return new FleetCommand(project, Map.of("PATH", path), packs -> runner,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -96,6 +103,19 @@ class FleetCommandTest {
         verify(runner).run(eq("dev-ap-southeast-1"), eq(Operation.DESTROY), any());
     }
 
+    // A secure: value no secrets manager can decrypt fails every preview and up before the program runs.
+    @Test
+    void placeholderSecretsAreRefusedInOneLineNamingTheStacks(@TempDir Path bin) throws IOException {
+        var status = new FleetCommand(Path.of("."), Map.of("PATH", fakePulumiOnPath(bin)), packs -> runner,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(Operation.UP, new String[] {"dev"});
+        assertEquals(1, status);
+        var message = err.toString(StandardCharsets.UTF_8);
+        assertEquals("up of dev refused: secrets are still placeholders in dev-us-east-1, dev-eu-west-1, dev; run java"
+                + " -jar target/latency-edge.jar secrets init dev\n", message);
+        verify(runner, never()).run(any(), any(), any());
+    }
+
     @Test
     void badArgumentsAreUsageErrors(@TempDir Path bin) throws IOException {
         var path = fakePulumiOnPath(bin);
@@ -107,7 +127,7 @@ class FleetCommandTest {
     @Test
     void policyPacksReachTheRunner(@TempDir Path bin) throws IOException {
         var seen = new java.util.ArrayList<List<String>>();
-        var command = new FleetCommand(Map.of("PATH", fakePulumiOnPath(bin)), packs -> {
+        var command = new FleetCommand(project, Map.of("PATH", fakePulumiOnPath(bin)), packs -> {
             seen.add(packs);
             return runner;
         }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

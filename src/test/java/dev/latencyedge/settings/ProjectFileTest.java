@@ -75,6 +75,19 @@ class ProjectFileTest {
         assertEquals(true, declared.get(ConfigKeys.ORIGIN_VERIFY_SECRET).get("secret"));
     }
 
+    // type: object (and arrays of objects) exist since CLI 3.186.0: every key declares its type.
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyKeyIsTypedObjectKeysIncluded() throws IOException {
+        var declared = declarations();
+        declared.forEach((key, declaration) -> assertTrue(declaration.containsKey("type"), key + " has no type"));
+        for (var key : List.of(ConfigKeys.TAGS, ConfigKeys.ROUTING_OVERRIDES, ConfigKeys.GEO_RESTRICTION)) {
+            assertEquals("object", declared.get(key).get("type"), key);
+        }
+        assertEquals("array", declared.get(ConfigKeys.CACHE_BEHAVIORS).get("type"));
+        assertEquals(Map.of("type", "object"), declared.get(ConfigKeys.CACHE_BEHAVIORS).get("items"));
+    }
+
     @Test
     void committedStackFilesUseOnlyDeclaredKeysAndNeverAPlainSecret() throws IOException {
         var declared = declarations().keySet();
