@@ -132,6 +132,7 @@ public final class Fixtures {
      * team would.
      */
     public static Path copyProject(Path target) throws IOException {
+        Files.createDirectories(target);
         try (var files = Files.list(Path.of("."))) {
             for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\..*yaml")).toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -19,10 +20,10 @@ import java.util.concurrent.Future;
  *
  * @param global       the edge stack
  * @param regionals    the regional stacks, by Region
- * @param placeholders stack name -> keys whose secure values were replaced by placeholders
+ * @param placeholders stack name -> the keys whose secure values were replaced by placeholders, and why
  */
 public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack> regionals,
-                              Map<String, List<String>> placeholders) {
+                              Map<String, Placeholders.Undecrypted> placeholders) {
 
     /** Every stack, Regions first, as they are deployed. */
     public List<EvaluatedStack> stacks() {
@@ -36,14 +37,33 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
      * fails fast and nothing is evaluated (or written) for it.
      */
     public static EnvironmentPlan evaluate(Path configDir, String env) {
-        var placeholders = new TreeMap<String, List<String>>();
-        var stackFiles = StackFile.reader(configDir);
+        return evaluate(configDir, env, Optional.empty());
+    }
+
+    /**
+     * As {@link #evaluate(Path, String)}, decrypting passphrase-provider secrets with the given passphrase. Every
+     * stack file is read (which starts deriving its key) before any secret is needed, so the slow key derivations
+     * of an environment run side by side.
+     */
+    public static EnvironmentPlan evaluate(Path configDir, String env, Optional<PassphraseSecrets> passphrase) {
+        var placeholders = new TreeMap<String, Placeholders.Undecrypted>();
+        var stackFiles = StackFile.reader(configDir, passphrase);
         var globalFile = stackFiles.apply(env);
+        var prefetched = new java.util.HashMap<String, StackFile>();
+        globalFile.get(dev.latencyedge.settings.ConfigKeys.REGIONS).map(EnvironmentPlan::regionsOf).orElse(List.of())
+                .forEach(region -> {
+                    try {
+                        prefetched.put(region, stackFiles.apply(env + "-" + region));
+                    } catch (PlanException e) {
+                        // reported below, after the global stack's own settings are checked
+                    }
+                });
         var global = globalFile.globalSettings();
         notePlaceholders(placeholders, globalFile);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         for (var region : global.regions()) {
-            var file = stackFiles.apply(global.regionalStackName(region));
+            var file = prefetched.containsKey(region) ? prefetched.get(region)
+                    : stackFiles.apply(global.regionalStackName(region));
             regionalSettings.put(region, file.regionalSettings("the global stack " + env + " lists " + region
                     + " in latency-edge:regions"));
             notePlaceholders(placeholders, file);
@@ -51,12 +71,23 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         return evaluate(global, regionalSettings, placeholders);
     }
 
+    /** The Region codes of a regions value as the engine passes it (JSON), leniently: validation comes later. */
+    private static List<String> regionsOf(String json) {
+        try {
+            var regions = new java.util.ArrayList<String>();
+            com.google.gson.JsonParser.parseString(json).getAsJsonArray().forEach(r -> regions.add(r.getAsString()));
+            return regions;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /**
      * Evaluates settings already read: the Regions (by Region code), then the edge with their exports behind
      * its stack references.
      */
     public static EnvironmentPlan evaluate(GlobalSettings global, Map<String, RegionalSettings> regionalSettings,
-                                           Map<String, List<String>> placeholders) {
+                                           Map<String, Placeholders.Undecrypted> placeholders) {
         var regionals = evaluateRegions(regionalSettings);
         var references = new TreeMap<String, FakeCloud.StackOutputs>();
         regionals.values().forEach(stack -> references.put(StackEvaluator.referenceName(stack.stackName()),
@@ -106,9 +137,10 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         }
     }
 
-    private static void notePlaceholders(Map<String, List<String>> placeholders, StackFile file) {
+    private static void notePlaceholders(Map<String, Placeholders.Undecrypted> placeholders, StackFile file) {
         if (!file.placeholderKeys().isEmpty()) {
-            placeholders.put(file.stackName(), List.copyOf(file.placeholderKeys()));
+            placeholders.put(file.stackName(), new Placeholders.Undecrypted(List.copyOf(file.placeholderKeys()),
+                    file.placeholderReason()));
         }
     }
 }

@@ -12,6 +12,10 @@ public final class Placeholders {
     private Placeholders() {
     }
 
+    /** Secure values of one stack the plan could not decrypt, and why. */
+    public record Undecrypted(java.util.List<String> keys, String reason) {
+    }
+
     public static String forKey(String key) {
         if (key.equals(ConfigKeys.ORIGIN_LABEL)) {
             return FakeIds.hex(26, "placeholder", key);

@@ -27,6 +27,11 @@ public final class PlanCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /** @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from */
+    public static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
         String env = null;
         var configDir = Path.of(".");
         var outDir = Path.of("plan");
@@ -62,7 +67,7 @@ public final class PlanCommand {
 
         EnvironmentPlan plan;
         try {
-            plan = EnvironmentPlan.evaluate(configDir, env);
+            plan = EnvironmentPlan.evaluate(configDir, env, PassphraseSecrets.fromEnvironment(environment));
         } catch (ConfigException | PlanException | RegionalStackReader.MissingRegionalOutputException e) {
             err.println("plan of " + env + " failed: " + e.getMessage());
             return 1;

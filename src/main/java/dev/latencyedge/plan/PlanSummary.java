@@ -66,8 +66,9 @@ public final class PlanSummary {
 
         if (!plan.placeholders().isEmpty()) {
             out.append("\nSecure values: these could not be decrypted offline and were replaced by fake placeholders:\n");
-            plan.placeholders().forEach((stack, keys) -> out.append("  ").append(stack).append(": ")
-                    .append(String.join(", ", keys)).append("\n"));
+            plan.placeholders().forEach((stack, undecrypted) -> out.append("  ").append(stack).append(": ")
+                    .append(String.join(", ", undecrypted.keys())).append(" (").append(undecrypted.reason())
+                    .append(")\n"));
         }
         return out.toString();
     }

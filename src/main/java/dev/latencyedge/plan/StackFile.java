@@ -36,18 +36,24 @@ public final class StackFile implements ConfigSource {
     private final String stackName;
     private final Path path;
     private final Map<String, String> values;
+    /** Secure values decrypted on first use, so the keys of an environment's stacks derive side by side. */
+    private final Map<String, java.util.function.Supplier<String>> encrypted;
     private final Set<String> secretKeys;
     private final Set<String> placeholderKeys;
     private final Set<String> unsetSecretKeys;
+    private final boolean passphraseProvider;
 
-    private StackFile(String stackName, Path path, Map<String, String> values, Set<String> secretKeys,
-                      Set<String> placeholderKeys, Set<String> unsetSecretKeys) {
+    private StackFile(String stackName, Path path, Map<String, String> values,
+                      Map<String, java.util.function.Supplier<String>> encrypted, Set<String> secretKeys,
+                      Set<String> placeholderKeys, Set<String> unsetSecretKeys, boolean passphraseProvider) {
         this.stackName = stackName;
         this.path = path;
         this.values = Map.copyOf(values);
+        this.encrypted = new java.util.concurrent.ConcurrentHashMap<>(encrypted);
         this.secretKeys = Collections.unmodifiableSet(secretKeys);
         this.placeholderKeys = Collections.unmodifiableSet(placeholderKeys);
         this.unsetSecretKeys = Collections.unmodifiableSet(unsetSecretKeys);
+        this.passphraseProvider = passphraseProvider;
     }
 
     /**
@@ -71,12 +77,22 @@ public final class StackFile implements ConfigSource {
 
     /** Reads stacks of one directory, its {@code Pulumi.yaml} once for all of them (an environment has many). */
     public static Function<String, StackFile> reader(Path configDir) {
-        var defaults = new LinkedHashMap<String, String>();
-        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> defaults.put(key, text(value)));
-        return stackName -> read(configDir, stackName, defaults);
+        return reader(configDir, Optional.empty());
     }
 
-    private static StackFile read(Path configDir, String stackName, Map<String, String> defaults) {
+    /**
+     * As {@link #reader(Path)}, decrypting the secure values of stacks on Pulumi's passphrase provider (their file
+     * carries {@code encryptionsalt}) when a passphrase is given; a stack whose secrets another provider holds
+     * keeps placeholders.
+     */
+    public static Function<String, StackFile> reader(Path configDir, Optional<PassphraseSecrets> passphrase) {
+        var defaults = new LinkedHashMap<String, String>();
+        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> defaults.put(key, text(value)));
+        return stackName -> read(configDir, stackName, defaults, passphrase);
+    }
+
+    private static StackFile read(Path configDir, String stackName, Map<String, String> defaults,
+                                  Optional<PassphraseSecrets> passphrase) {
         var path = configDir.resolve("Pulumi." + stackName + ".yaml");
         if (!Files.isRegularFile(path)) {
             throw new PlanException(path + ": no such stack file (stack " + stackName + ")");
@@ -85,7 +101,12 @@ public final class StackFile implements ConfigSource {
         var secrets = new TreeSet<String>();
         var placeholders = new TreeSet<String>();
         var unset = new TreeSet<String>();
-        var config = yaml(path).get("config");
+        var encrypted = new LinkedHashMap<String, java.util.function.Supplier<String>>();
+        var document = yaml(path);
+        var salt = document.get("encryptionsalt") instanceof String text ? Optional.of(text) : Optional.<String>empty();
+        var decrypter = passphrase.filter(p -> salt.isPresent());
+        decrypter.ifPresent(p -> p.prepare(salt.get()));
+        var config = document.get("config");
         if (config != null && !(config instanceof Map)) {
             throw new PlanException(path + ": 'config' must be a map of keys to values");
         }
@@ -97,17 +118,23 @@ public final class StackFile implements ConfigSource {
                 }
                 if (entry.getValue() instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
                     secrets.add(key);
-                    placeholders.add(key);
-                    values.put(key, Placeholders.forKey(key));
-                    if (isPlaceholderCiphertext(String.valueOf(map.get("secure")))) {
+                    var ciphertext = String.valueOf(map.get("secure"));
+                    if (isPlaceholderCiphertext(ciphertext)) {
                         unset.add(key);
+                    }
+                    if (decrypter.isPresent() && !unset.contains(key)) {
+                        var secrets2 = decrypter.get();
+                        encrypted.put(key, () -> secrets2.decrypt(salt.get(), ciphertext, path));
+                    } else {
+                        placeholders.add(key);
+                        values.put(key, Placeholders.forKey(key));
                     }
                 } else {
                     values.put(key, text(entry.getValue()));
                 }
             }
         }
-        return new StackFile(stackName, path, values, secrets, placeholders, unset);
+        return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
     }
 
     /** The file's settings, which must be an environment's global stack's. */
@@ -153,7 +180,22 @@ public final class StackFile implements ConfigSource {
 
     @Override
     public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
+        var secure = encrypted.get(key);
+        if (secure == null) {
+            return Optional.ofNullable(values.get(key));
+        }
+        var plain = secure.get();
+        encrypted.put(key, () -> plain);
+        return Optional.of(plain);
+    }
+
+    /** Why the placeholder keys could not be decrypted offline, for the summary. */
+    public String placeholderReason() {
+        if (!unsetSecretKeys.isEmpty()) {
+            return "still the committed placeholders: run secrets init";
+        }
+        return passphraseProvider ? "passphrase provider: set PULUMI_CONFIG_PASSPHRASE to check the real values"
+                : "held by the stack's secrets provider (Pulumi Cloud or a KMS)";
     }
 
     @Override

@@ -1,0 +1,121 @@
+package dev.latencyedge.plan;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pulumi's passphrase secrets provider, read with the JDK's own crypto (pulumi/pulumi
+ * {@code pkg/secrets/passphrase/manager.go}, {@code sdk/go/common/resource/config/crypt.go}): a stack file's
+ * {@code encryptionsalt} is {@code v1:<base64 8-byte salt>:v1:<base64 nonce>:<base64 ciphertext of "pulumi">};
+ * the key is PBKDF2-HMAC-SHA256 of the passphrase over that salt, 1,000,000 iterations, 32 bytes; every secret is
+ * {@code v1:<base64 12-byte nonce>:<base64 AES-256-GCM ciphertext and tag>}. The passphrase comes from
+ * {@code PULUMI_CONFIG_PASSPHRASE}, else the file {@code PULUMI_CONFIG_PASSPHRASE_FILE} names, as the CLI takes
+ * them.
+ *
+ * <p>Deriving a key is slow on purpose (about a second here), so keys are derived in the background as soon as a
+ * stack file is read, side by side, once per salt, while the plan goes on.
+ */
+public final class PassphraseSecrets {
+
+    static final int ITERATIONS = 1_000_000;
+    private static final String CHECK = "pulumi";
+
+    private final String passphrase;
+    private final Map<String, CompletableFuture<byte[]>> keys = new ConcurrentHashMap<>();
+
+    private PassphraseSecrets(String passphrase) {
+        this.passphrase = passphrase;
+    }
+
+    /** The passphrase provider of this process's environment, if a passphrase is given. */
+    public static Optional<PassphraseSecrets> fromEnvironment(Map<String, String> environment) {
+        var phrase = environment.get("PULUMI_CONFIG_PASSPHRASE");
+        if (phrase != null) {
+            return Optional.of(new PassphraseSecrets(phrase));
+        }
+        var file = environment.get("PULUMI_CONFIG_PASSPHRASE_FILE");
+        if (file == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PassphraseSecrets(Files.readString(Path.of(file))));
+        } catch (IOException e) {
+            throw new PlanException("PULUMI_CONFIG_PASSPHRASE_FILE " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Starts deriving the key of a stack's salt, unless it is under way already. */
+    void prepare(String encryptionSalt) {
+        keys.computeIfAbsent(encryptionSalt, salt -> CompletableFuture.supplyAsync(() -> derive(salt)));
+    }
+
+    /**
+     * Decrypts one secure value of a stack whose file carries {@code encryptionSalt}.
+     *
+     * @param where the stack file, for messages
+     */
+    String decrypt(String encryptionSalt, String ciphertext, Path where) {
+        prepare(encryptionSalt);
+        byte[] key;
+        try {
+            key = keys.get(encryptionSalt).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof PlanException plan ? new PlanException(where + ": " + plan.getMessage())
+                    : new PlanException(where + ": " + e.getCause().getMessage());
+        }
+        try {
+            return open(key, ciphertext);
+        } catch (AEADBadTagException e) {
+            throw new PlanException(where + ": a secure value does not decrypt with this stack's key");
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new PlanException(where + ": a secure value is not v1:<nonce>:<ciphertext>");
+        }
+    }
+
+    /** The key for a salt, checked against the salt's own ciphertext of "pulumi". */
+    private byte[] derive(String encryptionSalt) {
+        var parts = encryptionSalt.split(":");
+        if (parts.length != 5 || !parts[0].equals("v1") || !parts[2].equals("v1")) {
+            throw new PlanException("encryptionsalt is not v1:<salt>:v1:<nonce>:<ciphertext>");
+        }
+        try {
+            var salt = Base64.getDecoder().decode(parts[1]);
+            var key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(passphrase.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+            if (!CHECK.equals(open(key, parts[2] + ":" + parts[3] + ":" + parts[4]))) {
+                throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+            }
+            return key;
+        } catch (AEADBadTagException e) {
+            throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String open(byte[] key, String value) throws GeneralSecurityException {
+        var parts = value.split(":");
+        if (parts.length != 3 || !parts[0].equals("v1")) {
+            throw new IllegalArgumentException("not v1:<nonce>:<ciphertext>");
+        }
+        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new GCMParameterSpec(128, Base64.getDecoder().decode(parts[1])));
+        return new String(cipher.doFinal(Base64.getDecoder().decode(parts[2])), StandardCharsets.UTF_8);
+    }
+}
