@@ -57,7 +57,7 @@ public final class Main {
         var out = status == 0 ? System.out : System.err;
         out.println("""
                 usage: java -jar target/latency-edge.jar                 run as the Pulumi program (pulumi up)
-                       java -jar target/latency-edge.jar plan <env> [--config-dir DIR] [--out DIR] [--no-policy]
+                       java -jar target/latency-edge.jar plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]
                        java -jar target/latency-edge.jar preview|up|destroy <env> [--parallel N] [--policy-pack policy]
                        java -jar target/latency-edge.jar deployments apply|diff <env> --org <org>
                        java -jar target/latency-edge.jar deployments deployer <env>

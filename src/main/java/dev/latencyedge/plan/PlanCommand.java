@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import dev.latencyedge.settings.ConfigKeys;
 
 /**
- * {@code plan <env> [--config-dir DIR] [--out DIR] [--no-policy]}: evaluates an environment offline, writes one
- * plan file per stack, prints the summary and runs the policy pack over the files.
+ * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]}: evaluates an environment (or every
+ * environment whose global stack file is in DIR, then what only they together can show: a DNS record, origin
+ * label or public name two of them share) offline, writes one plan file per stack, prints the summaries and
+ * runs the policy pack over the files.
  *
  * <p>Exit status: 0 when every stack evaluates and no mandatory policy is violated; 1 for bad configuration or
  * a stack that does not evaluate (no plan file is written then); 3 for a mandatory policy violation; 2 for bad
@@ -21,7 +25,7 @@ import java.util.LinkedHashMap;
  */
 public final class PlanCommand {
 
-    static final String USAGE = "usage: plan <env> [--config-dir DIR] [--out DIR] [--no-policy]";
+    static final String USAGE = "usage: plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]";
 
     private PlanCommand() {
     }
@@ -30,12 +34,30 @@ public final class PlanCommand {
         return run(args, System.getenv(), out, err);
     }
 
+    /** The environments of a directory: every stack file whose role is global, in name order. */
+    static List<String> environments(Path configDir) {
+        try (var files = Files.list(configDir)) {
+            var names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("Pulumi\\.[A-Za-z0-9_.-]+\\.yaml") && !n.endsWith(".deploy.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length())).sorted().toList();
+            var globals = names.stream().filter(n -> StackFile.read(configDir, n).get(ConfigKeys.ROLE)
+                    .filter("global"::equals).isPresent()).toList();
+            if (globals.isEmpty()) {
+                throw new PlanException(configDir + ": no global stack file (latency-edge:role: global)");
+            }
+            return globals;
+        } catch (IOException e) {
+            throw new PlanException(configDir + ": cannot list stack files: " + e.getMessage());
+        }
+    }
+
     /** @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from */
     public static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
         String env = null;
         var configDir = Path.of(".");
         var outDir = Path.of("plan");
         var policy = true;
+        var all = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config-dir", "--out" -> {
@@ -51,6 +73,7 @@ public final class PlanCommand {
                     }
                 }
                 case "--no-policy" -> policy = false;
+                case "--all" -> all = true;
                 default -> {
                     if (args[i].startsWith("-") || env != null) {
                         err.println("unexpected argument " + args[i] + "\n" + USAGE);
@@ -60,16 +83,23 @@ public final class PlanCommand {
                 }
             }
         }
-        if (env == null) {
+        if ((env == null) == !all) {
             err.println(USAGE);
             return 2;
         }
+        var name = all ? "every environment in " + configDir : env;
 
-        EnvironmentPlan plan;
+        var plans = new ArrayList<EnvironmentPlan>();
         try {
-            plan = EnvironmentPlan.evaluate(configDir, env, PassphraseSecrets.fromEnvironment(environment));
+            var passphrase = PassphraseSecrets.fromEnvironment(environment);
+            for (var environmentName : all ? environments(configDir) : List.of(env)) {
+                plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
+            }
+            if (all) {
+                EnvironmentClashes.verify(plans);
+            }
         } catch (ConfigException | PlanException | RegionalStackReader.MissingRegionalOutputException e) {
-            err.println("plan of " + env + " failed: " + e.getMessage());
+            err.println("plan of " + name + " failed: " + e.getMessage());
             return 1;
         }
 
@@ -77,8 +107,10 @@ public final class PlanCommand {
         try {
             Files.createDirectories(outDir);
             var rendered = new LinkedHashMap<Path, String>();
-            for (var stack : plan.stacks()) {
-                rendered.put(outDir.resolve(stack.stackName() + ".json"), PlanFile.render(stack));
+            for (var plan : plans) {
+                for (var stack : plan.stacks()) {
+                    rendered.put(outDir.resolve(stack.stackName() + ".json"), PlanFile.render(stack));
+                }
             }
             for (var entry : rendered.entrySet()) {
                 Files.writeString(entry.getKey(), entry.getValue());
@@ -88,7 +120,13 @@ public final class PlanCommand {
             throw new UncheckedIOException("cannot write plan files to " + outDir, e);
         }
 
-        out.print(PlanSummary.render(plan));
+        for (int i = 0; i < plans.size(); i++) {
+            out.print((i == 0 ? "" : "\n") + PlanSummary.render(plans.get(i)));
+        }
+        if (all) {
+            out.println("\nAcross " + plans.size() + " environments: no DNS record, origin label or public name is"
+                    + " shared");
+        }
         out.println("\nPlan files: " + String.join(", ", files.stream().map(Path::toString).toList()));
         if (!policy) {
             out.println("Policy pack: skipped (--no-policy)");
@@ -97,7 +135,7 @@ public final class PlanCommand {
         out.println("\nPolicy pack:");
         var status = PolicyRunner.run(Path.of("policy"), files, out);
         if (status != 0) {
-            err.println("plan of " + env + ": the policy pack reported a mandatory violation (or could not run)");
+            err.println("plan of " + name + ": the policy pack reported a mandatory violation (or could not run)");
             return 3;
         }
         return 0;

@@ -11,6 +11,7 @@ import java.util.List;
 import static dev.latencyedge.Fixtures.global;
 import static dev.latencyedge.Fixtures.regional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,45 @@ class EnvironmentsTogetherTest {
                 + Fixtures.LABEL + ".origin.example.com A (set identifier eu-west-1)"), error.getMessage());
         // And the same public name: both environments' alias records.
         assertTrue(error.getMessage().contains("both write www.example.com A in zone"), error.getMessage());
+    }
+
+    private static String[] run(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var status = PlanCommand.run(args, java.util.Map.of(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return new String[] {String.valueOf(status), out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void planAllPlansEveryEnvironmentOfTheDirectoryAndChecksThemTogether(@org.junit.jupiter.api.io.TempDir Path out)
+            throws java.io.IOException {
+        var result = run("--all", "--out", out.toString(), "--no-policy");
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("Offline plan of dev") && result[1].contains("Offline plan of prod"), result[1]);
+        assertTrue(result[1].contains("Across 2 environments: no DNS record, origin label or public name is shared"));
+        try (var files = java.nio.file.Files.list(out)) {
+            assertEquals(7, files.count());
+        }
+    }
+
+    @Test
+    void planAllRefusesEnvironmentsSharingALabelOrAPublicNameNamingBothStacks(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        dev.latencyedge.Fixtures.copyProject(dir);
+        // staging: a copy of dev under another name, keeping dev's label and public name.
+        for (var suffix : List.of("", "-us-east-1", "-eu-west-1")) {
+            java.nio.file.Files.writeString(dir.resolve("Pulumi.staging" + suffix + ".yaml"),
+                    java.nio.file.Files.readString(dir.resolve("Pulumi.dev" + suffix + ".yaml")));
+        }
+        var result = run("--all", "--config-dir", dir.toString(), "--out", dir.resolve("out").toString(), "--no-policy");
+        assertEquals("1", result[0]);
+        assertTrue(result[2].startsWith("plan of every environment in " + dir + " failed: the environments clash:"), result[2]);
+        assertTrue(result[2].contains("dev and staging use the same latency-edge:originLabel"), result[2]);
+        assertTrue(result[2].contains("dev and staging both serve the public name dev.example.com"), result[2]);
+        assertTrue(result[2].contains("dev (origin-eu-west-1) and staging (origin-eu-west-1) both write"), result[2]);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");
     }
 
     // The offline plan once crashed with a stack trace on Regions the settings accepted (no ALB zone in the fake
