@@ -47,6 +47,7 @@ public final class Main {
                     return new AutomationStackRunner(Path.of("."), java.util.List.of());
                 }
             }, System.out, System.err).run(rest);
+            case "diff" -> dev.latencyedge.diff.DiffCommand.run(rest, System.out, System.err);
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
         };
@@ -60,6 +61,7 @@ public final class Main {
                        java -jar target/latency-edge.jar plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]
                        java -jar target/latency-edge.jar preview|up|destroy <env> [--parallel N] [--policy-pack policy]
                        java -jar target/latency-edge.jar deployments apply|diff <env> --org <org>
+                       java -jar target/latency-edge.jar diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json] [--fail-on replace|delete]
                        java -jar target/latency-edge.jar deployments deployer <env>
                        java -jar target/latency-edge.jar secrets check <env|stack>
                        java -jar target/latency-edge.jar secrets init|rotate <env> [--policy-pack policy]""");
