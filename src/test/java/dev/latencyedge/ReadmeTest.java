@@ -33,6 +33,43 @@ class ReadmeTest {
                 documented.stream().sorted().toList());
     }
 
+    /**
+     * A realistic change of dev, as a pull request would make it: add ap-southeast-1, drain us-east-1, and move
+     * eu-west-1 to fast health checks (a replacement). Returns the markdown diff of its offline plans.
+     */
+    static String realisticChangeDiff(Path work) throws IOException {
+        var project = Fixtures.copyProject(work.resolve("project"));
+        assertEquals(0, dev.latencyedge.plan.PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(),
+                "--out", work.resolve("base").toString(), "--no-policy"}, java.util.Map.of(), quiet(), quiet()));
+        var global = project.resolve("Pulumi.dev.yaml");
+        Files.writeString(global, Files.readString(global).replace("    - eu-west-1\n", "    - eu-west-1\n    - ap-southeast-1\n"));
+        var euWest1 = project.resolve("Pulumi.dev-eu-west-1.yaml");
+        Files.writeString(project.resolve("Pulumi.dev-ap-southeast-1.yaml"),
+                Files.readString(euWest1).replace("eu-west-1", "ap-southeast-1"));
+        Files.writeString(euWest1, Files.readString(euWest1).replace("healthCheckInterval: 30", "healthCheckInterval: 10"));
+        var usEast1 = project.resolve("Pulumi.dev-us-east-1.yaml");
+        Files.writeString(usEast1, Files.readString(usEast1) + "  latency-edge:drain: true\n");
+        assertEquals(0, dev.latencyedge.plan.PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(),
+                "--out", work.resolve("head").toString(), "--no-policy"}, java.util.Map.of(), quiet(), quiet()));
+        var out = new java.io.ByteArrayOutputStream();
+        dev.latencyedge.diff.DiffCommand.run(new String[] {work.resolve("base").toString(),
+                work.resolve("head").toString(), "--format", "markdown"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), quiet());
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static java.io.PrintStream quiet() {
+        return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+
+    @Test
+    void showsTheDiffOfARealisticChange(@org.junit.jupiter.api.io.TempDir Path work) throws IOException {
+        var diff = realisticChangeDiff(work);
+        assertTrue(diff.contains("requestInterval cannot change in place"), diff);
+        assertTrue(Files.readString(Path.of(README)).contains(diff),
+                "README.md does not show the current diff of the realistic change; paste:\n" + diff);
+    }
+
     @Test
     void showsTheSummariesTheProgramPrints() throws IOException {
         var readme = Files.readString(Path.of(README));

@@ -50,7 +50,16 @@ class DeliveryFilesTest {
     void pullRequestsGetTheOfflinePlanForEveryoneAndPreviewsOnlyWhenTrusted() throws IOException {
         assertTrue(String.valueOf(trigger(".github/workflows/preview.yml")).contains("pull_request"));
         var jobs = jobs(".github/workflows/preview.yml");
-        assertEquals(List.of("offline-plan", "preview-regions", "preview-edges"), List.copyOf(jobs.keySet()));
+        assertEquals(List.of("offline-plan", "plan-diff", "preview-regions", "preview-edges"), List.copyOf(jobs.keySet()));
+        // Every pull request, forks included, gets the credential-free diff of its base and head plans.
+        var diff = jobs.get("plan-diff");
+        assertFalse(diff.containsKey("if"));
+        assertFalse(((Map<?, ?>) diff.get("permissions")).containsKey("id-token"));
+        var diffSteps = stackStep(diff);
+        assertTrue(diffSteps.contains("plan --all --out \"$RUNNER_TEMP/plan-head\""), diffSteps);
+        assertTrue(diffSteps.contains("git worktree add \"$RUNNER_TEMP/base\" \"${{ github.event.pull_request.base.sha }}\""));
+        assertTrue(diffSteps.contains("diff \"$RUNNER_TEMP/plan-base\" \"$RUNNER_TEMP/plan-head\" --format markdown"));
+        assertTrue(diffSteps.contains("GITHUB_STEP_SUMMARY"));
         var offline = jobs.get("offline-plan");
         var steps = stackStep(offline);
         assertTrue(steps.contains("./mvnw -B verify"));
