@@ -35,6 +35,13 @@ public final class PassphraseSecrets {
     static final int ITERATIONS = 1_000_000;
     private static final String CHECK = "pulumi";
 
+    /** Derivations run on threads of their own: the SDK's mock engine needs the common pool meanwhile. */
+    private static final java.util.concurrent.Executor DERIVATIONS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        var thread = new Thread(r, "passphrase-key");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final String passphrase;
     private final Map<String, CompletableFuture<byte[]>> keys = new ConcurrentHashMap<>();
 
@@ -61,7 +68,7 @@ public final class PassphraseSecrets {
 
     /** Starts deriving the key of a stack's salt, unless it is under way already. */
     void prepare(String encryptionSalt) {
-        keys.computeIfAbsent(encryptionSalt, salt -> CompletableFuture.supplyAsync(() -> derive(salt)));
+        keys.computeIfAbsent(encryptionSalt, salt -> CompletableFuture.supplyAsync(() -> derive(salt), DERIVATIONS));
     }
 
     /**
