@@ -11,12 +11,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -f target/latency-edge.jar ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 
-time_ms() {
-  local start end; start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  end=$(date +%s%N); echo $(( (end - start) / 1000000 ))
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2)}'; }
+source bench/timing.sh
 jar() { java -jar target/latency-edge.jar "$@"; }
 
 # Base: the committed environments. Head: dev gains ap-southeast-1 and fast checks in eu-west-1.
@@ -46,7 +41,7 @@ for _ in $(seq "$runs"); do
   t[secret]+="$(PULUMI_CONFIG_PASSPHRASE=bench-passphrase time_ms jar plan dev --no-policy --config-dir "$work/secret" --out "$work/o5") "
 done
 for k in dev prod all diff plain secret; do
-  eval "m_$k=$(printf '%s\n' ${t[$k]} | median)"
+  read -r _ "m_$k" < <(printf '%s\n' ${t[$k]} | stats)
 done
 printf '%-44s %8s\n' "median of $runs runs" "ms"
 printf '%-44s %8s\n' "plan dev" "$m_dev" "plan prod" "$m_prod" "plan --all (dev and prod)" "$m_all" \

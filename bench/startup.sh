@@ -11,12 +11,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 [ -f target/latency-edge.jar ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 
-time_ms() {
-  local start end; start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  end=$(date +%s%N); echo $(( (end - start) / 1000000 ))
-}
-stats() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); print a[1], m}'; }
+source bench/timing.sh
 
 jar=(); maven=()
 # exec.arguments, not exec.args: the latter would also replace the pom's other exec executions' arguments.

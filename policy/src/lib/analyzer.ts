@@ -102,31 +102,14 @@ export class Analyzer {
 
     /** Resource policies on one resource's inputs, as before its step (preview, update, up --skip-preview). */
     async analyze(resource: EngineResource): Promise<Diagnostic[]> {
-        const request = new analyzerPb.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(structPb.Struct.fromJavaScript(resource.props as any));
-        request.setOptions(options(resource));
-        if (resource.provider) {
-            request.setProvider(provider(resource.provider));
-        }
-        return diagnostics(await this.call("analyze", request));
+        return diagnostics(await this.call("analyze", describe(new analyzerPb.AnalyzeRequest(), resource)));
     }
 
     /** Stack policies over every resource, as after the last step of a preview or an update. */
     async analyzeStack(resources: EngineResource[]): Promise<Diagnostic[]> {
         const request = new analyzerPb.AnalyzeStackRequest();
         request.setResourcesList(resources.map(resource => {
-            const r = new analyzerPb.AnalyzerResource();
-            r.setType(resource.type);
-            r.setName(resource.name);
-            r.setUrn(resource.urn);
-            r.setProperties(structPb.Struct.fromJavaScript(resource.props as any));
-            r.setOptions(options(resource));
-            if (resource.provider) {
-                r.setProvider(provider(resource.provider));
-            }
+            const r = describe(new analyzerPb.AnalyzerResource(), resource);
             r.setParent(resource.parent ?? "");
             r.setDependenciesList(resource.dependencies ?? []);
             for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
@@ -166,6 +149,19 @@ export class Analyzer {
         return new Promise((resolveCall, reject) => this.client[method](request, (error: Error | null, response: any) =>
             error ? reject(error) : resolveCall(response)));
     }
+}
+
+/** The fields AnalyzeRequest and AnalyzerResource share, as the engine fills them. */
+function describe(message: any, resource: EngineResource): any {
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setUrn(resource.urn);
+    message.setProperties(structPb.Struct.fromJavaScript(resource.props as any));
+    message.setOptions(options(resource));
+    if (resource.provider) {
+        message.setProvider(provider(resource.provider));
+    }
+    return message;
 }
 
 function options(resource: EngineResource): any {

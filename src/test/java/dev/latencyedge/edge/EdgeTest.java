@@ -40,6 +40,16 @@ class EdgeTest {
             .set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}"));
     private final EvaluatedStack edge = env.get("prod");
 
+    /** The edge evaluated again with the Regions' exports, recording what the program handed the engine. */
+    private Captured capturedEdge() {
+        var captured = new Captured();
+        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
+        env.forEach((name, stack) -> stacks.put("organization/latency-edge/" + name,
+                new FakeCloud.StackOutputs(stack.exports(), List.of())));
+        StackEvaluator.evaluate(edge.settings(), stacks, captured.transformations());
+        return captured;
+    }
+
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
@@ -180,11 +190,7 @@ class EdgeTest {
 
     @Test
     void theViewerCertificateSharesTheRegionsValidationRecords() {
-        var captured = new Captured();
-        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
-        env.forEach((name, stack) -> stacks.put("organization/latency-edge/" + name,
-                new FakeCloud.StackOutputs(stack.exports(), List.of())));
-        StackEvaluator.evaluate(edge.settings(), stacks, captured.transformations());
+        var captured = capturedEdge();
         assertTrue(captured.custom("viewer-validation-www.example.com").isRetainOnDelete());
         var regional = single(env.get("prod-eu-west-1"), RECORD, "eu-west-1-origin-validation-www.example.com");
         var viewer = single(edge, RECORD, "viewer-validation-www.example.com");
@@ -211,11 +217,7 @@ class EdgeTest {
 
     @Test
     void originHeaderValueIsASecret() {
-        var captured = new Captured();
-        var stacks = new TreeMap<String, FakeCloud.StackOutputs>();
-        env.forEach((name, stack) -> stacks.put("organization/latency-edge/" + name,
-                new FakeCloud.StackOutputs(stack.exports(), List.of())));
-        StackEvaluator.evaluate(edge.settings(), stacks, captured.transformations());
+        var captured = capturedEdge();
         var args = (DistributionArgs) captured.named("cdn-distribution").args();
         var origin = Captured.value(args.origins()).get(0);
         var header = Captured.value(origin.customHeaders().orElseThrow()).get(0);
