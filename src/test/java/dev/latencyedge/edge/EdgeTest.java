@@ -36,9 +36,10 @@ class EdgeTest {
         return Fixtures.environment(global, regional("prod", "eu-west-1"), regional("prod", "us-east-1"));
     }
 
-    private final Map<String, EvaluatedStack> env = prod(global("prod", "eu-west-1", "us-east-1")
+    /** Evaluated once for the class: no test changes it. */
+    private static final Map<String, EvaluatedStack> env = prod(global("prod", "eu-west-1", "us-east-1")
             .set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}"));
-    private final EvaluatedStack edge = env.get("prod");
+    private static final EvaluatedStack edge = env.get("prod");
 
     /** The edge evaluated again with the Regions' exports, recording what the program handed the engine. */
     private Captured capturedEdge() {

@@ -29,7 +29,7 @@ class RegionalIngressTest {
     private static final String RULE = "aws:lb/listenerRule:ListenerRule";
     private static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 
-    private final EvaluatedStack stack = Fixtures.evaluate(regional("prod", "eu-west-1"));
+    private static final EvaluatedStack stack = Fixtures.evaluate(regional("prod", "eu-west-1"));
 
     private PlannedResource resource(String type, String name) {
         return single(stack, type, name);
