@@ -40,8 +40,14 @@ public final class DeploymentsAsCode {
         public boolean sameAs(JsonObject existing) {
             return existing.has("format") && existing.get("format").getAsString().equals(format)
                     && existing.has("payloadUrl") && existing.get("payloadUrl").getAsString().equals(payloadUrl)
-                    && existing.has("filters") && Set.copyOf(GSON.fromJson(existing.get("filters"), List.class))
-                    .equals(Set.copyOf(filters));
+                    && existing.has("filters") && existing.get("filters").isJsonArray()
+                    && filtersOf(existing).equals(Set.copyOf(filters));
+        }
+
+        private static Set<String> filtersOf(JsonObject hook) {
+            var filters = new java.util.HashSet<String>();
+            hook.getAsJsonArray("filters").forEach(f -> filters.add(f.getAsString()));
+            return filters;
         }
 
         public JsonObject body(String organization, String project) {
