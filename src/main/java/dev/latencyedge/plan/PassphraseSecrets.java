@@ -2,9 +2,7 @@ package dev.latencyedge.plan;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,8 +100,7 @@ public final class PassphraseSecrets {
         }
         try {
             var salt = Base64.getDecoder().decode(parts[1]);
-            var key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(passphrase.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+            var key = Pbkdf2.hmacSha256(passphrase, salt, ITERATIONS);
             if (!CHECK.equals(open(key, parts[2] + ":" + parts[3] + ":" + parts[4]))) {
                 throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
             }
