@@ -1,5 +1,7 @@
 package dev.latencyedge;
 
+import dev.latencyedge.plan.KeyHandoff;
+
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,26 +23,16 @@ import java.util.OptionalInt;
 final class JvmLauncher {
 
     static final String MARKER = "latencyedge.tunedJvm";
-    /** The plan JVM's options on a machine with this many cores. */
-    static List<String> flags(int cores) {
-        return flags(cores, false);
-    }
-
     /**
-     * @param decrypting whether the plan derives passphrase keys: 1,000,000 PBKDF2 rounds each, which the client
-     *                   compiler alone runs about six times slower (3.5 s instead of 0.4-0.6 s a key here), so the
-     *                   optimizing compiler is kept then
+     * The plan JVM's options on a machine with this many cores. Passphrase keys, which the client compiler alone
+     * derives six times slower, are derived by this JVM and handed over ({@link KeyHandoff}).
      */
-    static List<String> flags(int cores, boolean decrypting) {
-        var flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xshare:auto",
+    static List<String> flags(int cores) {
+        var flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 // The default is one worker per core but one; with a single worker CompletableFuture's async
                 // steps, which the SDK takes many of per resource, each start a new thread (about 3000 for 20
                 // Regions on 2 cores).
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + Math.max(2, cores - 1)));
-        if (decrypting) {
-            return List.copyOf(flags);
-        }
-        flags.add(1, "-XX:TieredStopAtLevel=1");
         if (cores <= 2) {
             // Compiling is about half the plan's CPU time here and runs on the cores the work needs: one
             // compiler thread instead of two, inlining only small methods: dev plans ~6 % faster, 20 Regions ~5 %.
@@ -63,8 +55,9 @@ final class JvmLauncher {
             return OptionalInt.empty();
         }
         var command = new ArrayList<>(List.of(java.get()));
-        command.addAll(flags(Runtime.getRuntime().availableProcessors(),
-                System.getenv("PULUMI_CONFIG_PASSPHRASE") != null || System.getenv("PULUMI_CONFIG_PASSPHRASE_FILE") != null));
+        command.addAll(flags(Runtime.getRuntime().availableProcessors()));
+        var keys = KeyHandoff.forPlan(Arrays.copyOfRange(args, 1, args.length), System.getenv());
+        keys.ifPresent(k -> command.add("-D" + KeyHandoff.PROPERTY + "=true"));
         var archive = jar.get().resolveSibling("latency-edge.jsa");
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -72,7 +65,10 @@ final class JvmLauncher {
         command.addAll(List.of("-D" + MARKER + "=true", "-cp", jar.get().toString(), Main.class.getName()));
         command.addAll(Arrays.asList(args));
         try {
-            var child = new ProcessBuilder(command).inheritIO().start();
+            var builder = new ProcessBuilder(command).inheritIO();
+            keys.ifPresent(k -> builder.redirectInput(ProcessBuilder.Redirect.PIPE));
+            var child = builder.start();
+            keys.ifPresent(k -> k.serve(child.getOutputStream()));
             var stop = new Thread(child::destroy);
             Runtime.getRuntime().addShutdownHook(stop);
             var status = child.waitFor();

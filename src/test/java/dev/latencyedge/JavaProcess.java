@@ -1,8 +1,10 @@
 package dev.latencyedge;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,17 +26,33 @@ final class JavaProcess {
         return result.output();
     }
 
+    /** A file's text, for streams of files. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** What a process printed (standard output and error together) and how it ended. */
     record Result(int status, String output) {
     }
 
     /** Runs {@code java args}, asserts it ends within the timeout, and returns its status and output. */
     static Result runWithStatus(List<String> args, int timeoutSeconds) throws Exception {
+        return runWithStatus(args, Map.of(), timeoutSeconds);
+    }
+
+    /** As {@link #runWithStatus(List, int)}, with these variables added to the environment. */
+    static Result runWithStatus(List<String> args, Map<String, String> environment, int timeoutSeconds)
+            throws Exception {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("LATENCY_EDGE_NO_RELAUNCH");
+        builder.environment().putAll(environment);
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), output);

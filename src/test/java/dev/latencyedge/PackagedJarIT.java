@@ -3,6 +3,7 @@ package dev.latencyedge;
 import com.google.common.reflect.ClassPath;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.serialization.internal.ResourcePackages;
+import dev.latencyedge.plan.PassphraseSecretsTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +44,32 @@ class PackagedJarIT {
         var loaded = Files.readAllLines(classLog);
         assertTrue(loaded.stream().anyMatch(l -> l.contains(" java.lang.ProcessImpl ")), "it started the plan JVM");
         assertEquals(List.of(), loaded.stream().filter(l -> l.contains(DEPENDENCY_JAR)).toList());
+    }
+
+    /**
+     * With a passphrase, the launching JVM (optimizing compiler) derives the stacks' keys and the plan JVM (client
+     * compiler only, six times slower at PBKDF2) decrypts with them: the real values reach validation, and only
+     * the launcher runs PBKDF2. JAVA_TOOL_OPTIONS reaches both JVMs; %p gives each its own class log.
+     */
+    @Test
+    void theLauncherDerivesThePassphraseKeysThePlanJvmDecryptsWith(@TempDir Path tmp) throws Exception {
+        var project = PassphraseSecretsTest.dev(tmp.resolve("project"), "short", "short");
+        var logs = Files.createDirectories(tmp.resolve("logs"));
+        var result = JavaProcess.runWithStatus(List.of("-jar", PROGRAM_JAR.toAbsolutePath().toString(), "plan", "dev",
+                "--config-dir", project.toString(), "--no-policy", "--out", tmp.resolve("out").toString()),
+                Map.of("PULUMI_CONFIG_PASSPHRASE", "password",
+                        "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + logs.resolve("classes-%p.log")), 120);
+
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains("latency-edge:originVerifySecret: must be 32 to 128 characters"),
+                result.output());
+        Map<Boolean, String> classesByPlanJvm;
+        try (var files = Files.list(logs)) {
+            classesByPlanJvm = files.map(JavaProcess::read).collect(Collectors.toMap(
+                    loaded -> loaded.contains(" dev.latencyedge.plan.EnvironmentPlan "), loaded -> loaded));
+        }
+        assertTrue(classesByPlanJvm.get(false).contains(" dev.latencyedge.plan.Pbkdf2 "), "the launcher derived the keys");
+        assertFalse(classesByPlanJvm.get(true).contains(" dev.latencyedge.plan.Pbkdf2 "), "the plan JVM derived none");
     }
 
     /**

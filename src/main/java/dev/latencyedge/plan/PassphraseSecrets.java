@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code PULUMI_CONFIG_PASSPHRASE}, else the file {@code PULUMI_CONFIG_PASSPHRASE_FILE} names, as the CLI takes
  * them.
  *
- * <p>Deriving a key is slow on purpose (about a second here), so keys are derived in the background as soon as a
- * stack file is read, side by side, once per salt, while the plan goes on.
+ * <p>Deriving a key is slow on purpose (a quarter to a half second here), so each salt's key is derived once, in
+ * the background from the moment its stack file is read, side by side; from the jar, the launching JVM derives
+ * them and hands them over ({@link KeyHandoff}), and only what it did not bring is derived here.
  */
 public final class PassphraseSecrets {
 
@@ -42,6 +43,7 @@ public final class PassphraseSecrets {
 
     private final String passphrase;
     private final Map<String, CompletableFuture<byte[]>> keys = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<byte[]>> handed = new ConcurrentHashMap<>();
 
     private PassphraseSecrets(String passphrase) {
         this.passphrase = passphrase;
@@ -64,9 +66,21 @@ public final class PassphraseSecrets {
         }
     }
 
-    /** Starts deriving the key of a stack's salt, unless it is under way already. */
+    /**
+     * Takes the keys the launching JVM derives ({@link KeyHandoff}); a salt it does not bring, or fails to, is
+     * derived here.
+     */
+    PassphraseSecrets withHandedKeys(Map<String, CompletableFuture<byte[]>> handed) {
+        this.handed.putAll(handed);
+        return this;
+    }
+
+    /** Starts deriving the key of a stack's salt, unless it is under way already or handed over. */
     void prepare(String encryptionSalt) {
-        keys.computeIfAbsent(encryptionSalt, salt -> CompletableFuture.supplyAsync(() -> derive(salt), DERIVATIONS));
+        keys.computeIfAbsent(encryptionSalt, salt -> handed.getOrDefault(salt, CompletableFuture.failedFuture(
+                        new IllegalStateException("not handed over")))
+                .exceptionallyCompose(e -> CompletableFuture.supplyAsync(() -> key(salt), DERIVATIONS))
+                .thenApply(key -> checked(salt, key)));
     }
 
     /**
@@ -92,15 +106,20 @@ public final class PassphraseSecrets {
         }
     }
 
-    /** The key for a salt, checked against the salt's own ciphertext of "pulumi". */
-    private byte[] derive(String encryptionSalt) {
-        var parts = encryptionSalt.split(":");
-        if (parts.length != 5 || !parts[0].equals("v1") || !parts[2].equals("v1")) {
-            throw new PlanException("encryptionsalt is not v1:<salt>:v1:<nonce>:<ciphertext>");
-        }
+    /** The key for a salt, unchecked: PBKDF2 of the passphrase over the salt's first part. */
+    byte[] key(String encryptionSalt) {
+        var parts = saltParts(encryptionSalt);
         try {
-            var salt = Base64.getDecoder().decode(parts[1]);
-            var key = Pbkdf2.hmacSha256(passphrase, salt, ITERATIONS);
+            return Pbkdf2.hmacSha256(passphrase, Base64.getDecoder().decode(parts[1]), ITERATIONS);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The key, once it opens the salt's own ciphertext of "pulumi". */
+    private static byte[] checked(String encryptionSalt, byte[] key) {
+        var parts = saltParts(encryptionSalt);
+        try {
             if (!CHECK.equals(open(key, parts[2] + ":" + parts[3] + ":" + parts[4]))) {
                 throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
             }
@@ -110,6 +129,14 @@ public final class PassphraseSecrets {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
         }
+    }
+
+    private static String[] saltParts(String encryptionSalt) {
+        var parts = encryptionSalt.split(":");
+        if (parts.length != 5 || !parts[0].equals("v1") || !parts[2].equals("v1")) {
+            throw new PlanException("encryptionsalt is not v1:<salt>:v1:<nonce>:<ciphertext>");
+        }
+        return parts;
     }
 
     private static String open(byte[] key, String value) throws GeneralSecurityException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import dev.latencyedge.settings.ConfigKeys;
 
 /**
@@ -25,8 +26,6 @@ import dev.latencyedge.settings.ConfigKeys;
  */
 public final class PlanCommand {
 
-    static final String USAGE = "usage: plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]";
-
     private PlanCommand() {
     }
 
@@ -37,9 +36,8 @@ public final class PlanCommand {
     /** The environments of a directory: every stack file whose role is global, in name order. */
     static List<String> environments(Path configDir) {
         try (var files = Files.list(configDir)) {
-            var names = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("Pulumi\\.[A-Za-z0-9_.-]+\\.yaml") && !n.endsWith(".deploy.yaml"))
-                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length())).sorted().toList();
+            var names = files.map(f -> StackFileNames.stack(f.getFileName().toString())).flatMap(Optional::stream)
+                    .sorted().toList();
             var globals = names.stream().filter(n -> StackFile.read(configDir, n).get(ConfigKeys.ROLE)
                     .filter("global"::equals).isPresent()).toList();
             if (globals.isEmpty()) {
@@ -53,45 +51,24 @@ public final class PlanCommand {
 
     /** @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from */
     public static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-        String env = null;
-        var configDir = Path.of(".");
-        var outDir = Path.of("plan");
-        var policy = true;
-        var all = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config-dir", "--out" -> {
-                    if (i + 1 >= args.length) {
-                        err.println(args[i] + " needs a directory\n" + USAGE);
-                        return 2;
-                    }
-                    var dir = Path.of(args[++i]);
-                    if (args[i - 1].equals("--out")) {
-                        outDir = dir;
-                    } else {
-                        configDir = dir;
-                    }
-                }
-                case "--no-policy" -> policy = false;
-                case "--all" -> all = true;
-                default -> {
-                    if (args[i].startsWith("-") || env != null) {
-                        err.println("unexpected argument " + args[i] + "\n" + USAGE);
-                        return 2;
-                    }
-                    env = args[i];
-                }
-            }
-        }
-        if ((env == null) == !all) {
-            err.println(USAGE);
+        PlanArgs parsed;
+        try {
+            parsed = PlanArgs.parse(args);
+        } catch (PlanArgs.UsageException e) {
+            err.println(e.getMessage());
             return 2;
         }
+        var env = parsed.env();
+        var all = parsed.all();
+        var configDir = parsed.configDir();
+        var outDir = parsed.outDir();
+        var policy = parsed.policy();
         var name = all ? "every environment in " + configDir : env;
 
         var plans = new ArrayList<EnvironmentPlan>();
         try {
-            var passphrase = PassphraseSecrets.fromEnvironment(environment);
+            var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
+                    ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
             for (var environmentName : all ? environments(configDir) : List.of(env)) {
                 plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
             }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PBKDF2-HMAC-SHA256(passphrase, salt, 1,000,000, 32 bytes), so decrypting it checks the derivation and the
  * AES-256-GCM format against the CLI's. Secure values are then sealed here with that key, as the CLI seals them.
  */
-class PassphraseSecretsTest {
+public class PassphraseSecretsTest {
 
     static final String PULUMI_TEST_SALT = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";
     private static final String PLACEHOLDER = "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=";
@@ -56,8 +56,11 @@ class PassphraseSecretsTest {
                 + Base64.getEncoder().encodeToString(cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** dev's stack files on the passphrase provider, with these secrets sealed for the global and regional stacks. */
-    private static Path dev(Path dir, String globalSecret, String regionalSecret) throws Exception {
+    /**
+     * dev's stack files on the passphrase provider (passphrase "password"), with these secrets sealed for the
+     * global and regional stacks.
+     */
+    public static Path dev(Path dir, String globalSecret, String regionalSecret) throws Exception {
         Fixtures.copyProject(dir);
         for (var stack : new String[] {"dev", "dev-us-east-1", "dev-eu-west-1"}) {
             var file = dir.resolve("Pulumi." + stack + ".yaml");

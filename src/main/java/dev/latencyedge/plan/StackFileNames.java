@@ -1,0 +1,23 @@
+package dev.latencyedge.plan;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The CLI's stack file names, {@code Pulumi.<stack>.yaml}; {@code Pulumi.yaml} is the project and
+ * {@code Pulumi.<env>.deploy.yaml} our deployment settings. Kept apart from {@link StackFile} so the launching JVM
+ * can use it without the YAML library.
+ */
+final class StackFileNames {
+
+    private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([A-Za-z0-9_.-]+)\\.yaml");
+
+    private StackFileNames() {
+    }
+
+    /** The stack a file in a config directory holds, if it is a stack file. */
+    static Optional<String> stack(String fileName) {
+        var match = STACK_FILE.matcher(fileName);
+        return match.matches() && !fileName.endsWith(".deploy.yaml") ? Optional.of(match.group(1)) : Optional.empty();
+    }
+}

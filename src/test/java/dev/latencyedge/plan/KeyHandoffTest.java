@@ -1,0 +1,101 @@
+package dev.latencyedge.plan;
+
+import dev.latencyedge.settings.GlobalSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import static dev.latencyedge.plan.PassphraseSecretsTest.PULUMI_TEST_SALT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Keys derived by the launching JVM and handed to the plan JVM over its standard input. */
+class KeyHandoffTest {
+
+    private static final Map<String, String> PASSWORD = Map.of("PULUMI_CONFIG_PASSPHRASE", "password");
+    private static final String PROD_SALT = "v1:AAAAAAAAAAA=:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
+
+    @Test
+    void theLauncherDerivesTheKeysOfTheStacksThePlanReadsAndNoOthers(@TempDir Path dir) throws Exception {
+        PassphraseSecretsTest.dev(dir, "x".repeat(40), "x".repeat(40));
+        var prod = dir.resolve("Pulumi.prod.yaml");
+        Files.writeString(prod, "encryptionsalt: " + PROD_SALT + "\n" + Files.readString(prod));
+        Files.writeString(dir.resolve("Pulumi.prod.deploy.yaml"), "encryptionsalt: not-a-stack-file\n");
+
+        assertEquals(List.of(PULUMI_TEST_SALT), salts(new String[] {"dev", "--config-dir", dir.toString()}));
+        assertEquals(List.of(PULUMI_TEST_SALT, PROD_SALT),
+                salts(new String[] {"--all", "--no-policy", "--config-dir", dir.toString()}));
+        assertEquals(List.of(), salts(new String[] {"staging", "--config-dir", dir.toString()}));
+        // No passphrase, or arguments the plan will refuse: nothing to do here, the plan says what is wrong.
+        assertEquals(Optional.empty(), KeyHandoff.forPlan(new String[] {"dev", "--config-dir", dir.toString()}, Map.of()));
+        assertEquals(Optional.empty(), KeyHandoff.forPlan(new String[] {"dev", "--all"}, PASSWORD));
+    }
+
+    private static List<String> salts(String[] args) {
+        return KeyHandoff.forPlan(args, PASSWORD).map(KeyHandoff::salts).orElse(List.of());
+    }
+
+    @Test
+    void theSaltIsReadAsTheCliWritesIt(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(file, "config:\n  aws:region: us-east-1\nencryptionsalt: " + PULUMI_TEST_SALT + "\n");
+        assertEquals(Optional.of(PULUMI_TEST_SALT), KeyHandoff.salt(file));
+        Files.writeString(file, "config:\n  latency-edge:note: \"encryptionsalt: nested\"\n");
+        assertEquals(Optional.empty(), KeyHandoff.salt(file));
+    }
+
+    @Test
+    void thePlanDecryptsWithTheKeyItIsHanded(@TempDir Path dir) throws Exception {
+        var secret = "handed-over-origin-secret-0123456789abcdefghijk";
+        var project = PassphraseSecretsTest.dev(dir, secret, secret);
+        var toPlan = new PipedOutputStream();
+        var fromLauncher = new PipedInputStream(toPlan, 1 << 16);
+        KeyHandoff.forPlan(new String[] {"dev", "--config-dir", project.toString()}, PASSWORD).orElseThrow()
+                .serve(toPlan);
+
+        var handed = KeyHandoff.receive(fromLauncher);
+        assertEquals(List.of(PULUMI_TEST_SALT), List.copyOf(handed.keySet()));
+        var plan = EnvironmentPlan.evaluate(project, "dev",
+                PassphraseSecrets.fromEnvironment(PASSWORD).map(p -> p.withHandedKeys(handed)));
+        assertEquals(secret, ((GlobalSettings) plan.global().settings()).common().originVerifySecret().reveal());
+    }
+
+    /** The plan JVM never decrypts with a key it has not checked against the salt's ciphertext of "pulumi". */
+    @Test
+    void aHandedKeyThatDoesNotOpenTheSaltIsRefused() {
+        var handed = KeyHandoff.receive(stream("salt " + PULUMI_TEST_SALT, "end",
+                "key " + PULUMI_TEST_SALT + " " + Base64.getEncoder().encodeToString(new byte[32])));
+        var secrets = PassphraseSecrets.fromEnvironment(PASSWORD).orElseThrow().withHandedKeys(handed);
+        var refused = assertThrows(PlanException.class,
+                () -> secrets.decrypt(PULUMI_TEST_SALT, "v1:AAAAAAAAAAAAAAAA:AAAA", Path.of("Pulumi.dev.yaml")));
+        assertTrue(refused.getMessage().contains("incorrect passphrase"), refused.getMessage());
+    }
+
+    /** A launcher that stops early (or announces a key it never sends) leaves that key to the plan JVM. */
+    @Test
+    void aKeyTheStreamEndsWithoutIsDerivedByThePlanNotWaitedFor() {
+        var handed = KeyHandoff.receive(stream("salt " + PULUMI_TEST_SALT, "end"));
+        var missing = assertThrows(CompletionException.class, () -> handed.get(PULUMI_TEST_SALT).join());
+        assertTrue(missing.getCause().getMessage().contains("did not bring"), missing.getMessage());
+        var secrets = PassphraseSecrets.fromEnvironment(PASSWORD).orElseThrow().withHandedKeys(handed);
+        // The salt's own ciphertext of "pulumi" opens with the key derived here.
+        assertEquals("pulumi", secrets.decrypt(PULUMI_TEST_SALT, PULUMI_TEST_SALT.substring(
+                PULUMI_TEST_SALT.indexOf(":v1:") + 1), Path.of("Pulumi.dev.yaml")));
+    }
+
+    private static ByteArrayInputStream stream(String... lines) {
+        return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
