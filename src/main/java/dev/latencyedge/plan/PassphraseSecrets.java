@@ -42,45 +42,51 @@ public final class PassphraseSecrets {
     });
 
     private final String passphrase;
+    /** Keys the launching JVM derives, by salt ({@link KeyHandoff}). */
+    private final Map<String, CompletableFuture<byte[]>> handed;
     private final Map<String, CompletableFuture<byte[]>> keys = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<byte[]>> handed = new ConcurrentHashMap<>();
 
-    private PassphraseSecrets(String passphrase) {
+    private PassphraseSecrets(String passphrase, Map<String, CompletableFuture<byte[]>> handed) {
         this.passphrase = passphrase;
+        this.handed = Map.copyOf(handed);
     }
 
     /** The passphrase provider of this process's environment, if a passphrase is given. */
     public static Optional<PassphraseSecrets> fromEnvironment(Map<String, String> environment) {
         var phrase = environment.get("PULUMI_CONFIG_PASSPHRASE");
         if (phrase != null) {
-            return Optional.of(new PassphraseSecrets(phrase));
+            return Optional.of(new PassphraseSecrets(phrase, Map.of()));
         }
         var file = environment.get("PULUMI_CONFIG_PASSPHRASE_FILE");
         if (file == null || file.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new PassphraseSecrets(Files.readString(Path.of(file))));
+            return Optional.of(new PassphraseSecrets(Files.readString(Path.of(file)), Map.of()));
         } catch (IOException e) {
             throw new PlanException("PULUMI_CONFIG_PASSPHRASE_FILE " + file + " cannot be read: " + e.getMessage());
         }
     }
 
     /**
-     * Takes the keys the launching JVM derives ({@link KeyHandoff}); a salt it does not bring, or fails to, is
-     * derived here.
+     * This passphrase with the keys the launching JVM derives ({@link KeyHandoff}); a salt it does not bring, or
+     * fails to, is derived here.
      */
     PassphraseSecrets withHandedKeys(Map<String, CompletableFuture<byte[]>> handed) {
-        this.handed.putAll(handed);
-        return this;
+        return new PassphraseSecrets(passphrase, handed);
     }
 
     /** Starts deriving the key of a stack's salt, unless it is under way already or handed over. */
     void prepare(String encryptionSalt) {
-        keys.computeIfAbsent(encryptionSalt, salt -> handed.getOrDefault(salt, CompletableFuture.failedFuture(
-                        new IllegalStateException("not handed over")))
-                .exceptionallyCompose(e -> CompletableFuture.supplyAsync(() -> key(salt), DERIVATIONS))
-                .thenApply(key -> checked(salt, key)));
+        keys.computeIfAbsent(encryptionSalt, salt -> {
+            var handedKey = handed.get(salt);
+            var key = handedKey == null ? deriveHere(salt) : handedKey.exceptionallyCompose(e -> deriveHere(salt));
+            return key.thenApply(k -> checked(salt, k));
+        });
+    }
+
+    private CompletableFuture<byte[]> deriveHere(String encryptionSalt) {
+        return CompletableFuture.supplyAsync(() -> key(encryptionSalt), DERIVATIONS);
     }
 
     /**
@@ -94,8 +100,7 @@ public final class PassphraseSecrets {
         try {
             key = keys.get(encryptionSalt).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof PlanException plan ? new PlanException(where + ": " + plan.getMessage())
-                    : new PlanException(where + ": " + e.getCause().getMessage());
+            throw new PlanException(where + ": " + e.getCause().getMessage());
         }
         try {
             return open(key, ciphertext);
