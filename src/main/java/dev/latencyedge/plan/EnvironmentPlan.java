@@ -53,7 +53,7 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         globalFile.get(dev.latencyedge.settings.ConfigKeys.REGIONS).map(EnvironmentPlan::regionsOf).orElse(List.of())
                 .forEach(region -> {
                     try {
-                        prefetched.put(region, stackFiles.apply(env + "-" + region));
+                        prefetched.put(region, stackFiles.apply(GlobalSettings.regionalStackName(env, region)));
                     } catch (PlanException e) {
                         // reported below, after the global stack's own settings are checked
                     }
@@ -62,8 +62,8 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         notePlaceholders(placeholders, globalFile);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         for (var region : global.regions()) {
-            var file = prefetched.containsKey(region) ? prefetched.get(region)
-                    : stackFiles.apply(global.regionalStackName(region));
+            // Read again only where the prefetch failed, to report why.
+            var file = prefetched.computeIfAbsent(region, r -> stackFiles.apply(global.regionalStackName(r)));
             regionalSettings.put(region, file.regionalSettings("the global stack " + env + " lists " + region
                     + " in latency-edge:regions"));
             notePlaceholders(placeholders, file);

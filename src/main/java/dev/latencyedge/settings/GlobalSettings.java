@@ -55,7 +55,12 @@ public record GlobalSettings(
 
     /** The regional stack that serves a Region. */
     public String regionalStackName(String region) {
-        return common.env() + "-" + region;
+        return regionalStackName(common.env(), region);
+    }
+
+    /** The regional stack of an environment that serves a Region: {@code <env>-<region>}. */
+    public static String regionalStackName(String env, String region) {
+        return env + "-" + region;
     }
 
     /** The stacks of every listed Region, in the order of {@code regions}. */
