@@ -2,6 +2,7 @@ package dev.latencyedge.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,16 +37,13 @@ public final class DnsRecordClaims {
 
     /** Every record two stacks (or two resources) would both write, described for a person; empty when none. */
     public static List<String> clashes(Collection<EvaluatedStack> stacks) {
-        var claims = new TreeMap<String, List<Claim>>();
-        var keys = new TreeMap<String, Key>();
+        var claims = new TreeMap<Key, List<Claim>>(Comparator.comparing(Key::toString));
         for (var stack : stacks) {
             for (var resource : stack.resources()) {
-                if (!resource.type().equals(RECORD_TYPE)) {
-                    continue;
+                if (resource.type().equals(RECORD_TYPE)) {
+                    claims.computeIfAbsent(keyOf(resource.inputs()), k -> new ArrayList<>())
+                            .add(new Claim(stack.stackName(), resource));
                 }
-                var key = keyOf(resource.inputs());
-                keys.put(key.toString(), key);
-                claims.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(new Claim(stack.stackName(), resource));
             }
         }
         var clashes = new ArrayList<String>();
@@ -53,7 +51,7 @@ public final class DnsRecordClaims {
             if (writers.size() > 1 && !sharedAndIdentical(writers)) {
                 clashes.add(writers.get(0).stack() + " (" + writers.get(0).record().name() + ") and "
                         + writers.get(1).stack() + " (" + writers.get(1).record().name() + ") both write "
-                        + keys.get(key) + "; Route 53 would refuse the second (record already exists), or with"
+                        + key + "; Route 53 would refuse the second (record already exists), or with"
                         + " allowOverwrite let one stack take over the other's record");
             }
         });
