@@ -78,8 +78,8 @@ public final class DiffCommand {
         var hit = diff.values().stream().flatMap(List::stream).filter(c -> failOn.contains(c.op())).toList();
         if (!hit.isEmpty()) {
             err.println("diff: " + hit.size() + " change(s) the gate refuses (--fail-on "
-                    + String.join(", ", failOn.stream().map(o -> o.name().toLowerCase(Locale.ROOT)).toList())
-                    + "), first " + hit.get(0).op().name().toLowerCase(Locale.ROOT) + " of " + hit.get(0).urn());
+                    + String.join(", ", failOn.stream().map(DiffCommand::verb).toList())
+                    + "), first " + verb(hit.get(0).op()) + " of " + hit.get(0).urn());
             return GATE_HIT;
         }
         return 0;
@@ -93,7 +93,7 @@ public final class DiffCommand {
                 var c = new JsonObject();
                 c.addProperty("urn", change.urn());
                 c.addProperty("type", change.type());
-                c.addProperty("op", change.op().name().toLowerCase(Locale.ROOT));
+                c.addProperty("op", verb(change.op()));
                 var properties = new JsonArray();
                 for (var p : change.properties()) {
                     var property = new JsonObject();
@@ -196,7 +196,7 @@ public final class DiffCommand {
         for (var op : PlanDiff.Op.values()) {
             var n = changes.stream().filter(c -> c.op() == op).count();
             if (n > 0) {
-                parts.add(n + " to " + op.name().toLowerCase(Locale.ROOT));
+                parts.add(n + " to " + verb(op));
             }
         }
         return String.join(", ", parts);
