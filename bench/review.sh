@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 runs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-[ -f target/latency-edge.jar ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 
 source bench/timing.sh
+require_jar
 jar() { java -jar target/latency-edge.jar "$@"; }
 
 # Base: the committed environments. Head: dev gains ap-southeast-1 and fast checks in eu-west-1.

@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 runs="${1:-5}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-[ -f target/latency-edge.jar ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 
 source bench/timing.sh
+require_jar
 
 jar=(); maven=()
 # exec.arguments, not exec.args: the latter would also replace the pom's other exec executions' arguments.

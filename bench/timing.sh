@@ -6,3 +6,7 @@ time_ms() {
 }
 # Reads numbers, prints "min median".
 stats() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); print a[1], m}'; }
+# Stops the script unless the jar is built.
+require_jar() {
+  [ -f target/latency-edge.jar ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
+}
