@@ -180,12 +180,8 @@ public final class SettingsLoader {
             r.fail(TAGS, tags.size() + " tags plus the program's " + PROGRAM_TAG_KEYS.size() + " exceed AWS's "
                     + TagRules.MAX_TAGS + " per resource");
         }
-        var single = new LinkedHashMap<String, String>();
-        tags.forEach((k, v) -> {
-            single.clear();
-            single.put(k, v);
-            TagRules.problems(single).forEach(p -> r.fail(TAGS, p));
-        });
+        // Each tag on its own: the count is checked above, with the program's tags included.
+        tags.forEach((k, v) -> TagRules.problems(k, v).forEach(p -> r.fail(TAGS, p)));
         return tags;
     }
 

@@ -30,25 +30,30 @@ public final class TagRules {
         if (tags.size() > MAX_TAGS) {
             problems.add(tags.size() + " tags, AWS allows at most " + MAX_TAGS + " per resource");
         }
-        tags.forEach((key, value) -> {
-            if (key.isEmpty() || key.length() > MAX_KEY) {
-                problems.add("tag key \"" + key + "\" must be 1 to " + MAX_KEY + " characters");
-            }
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                problems.add("tag key \"" + key + "\" uses the prefix aws:, which AWS reserves");
-            }
-            if (!ALLOWED.matcher(key).matches()) {
-                problems.add("tag key \"" + key + "\" holds characters Route 53 refuses (allowed: letters, digits,"
-                        + " spaces and _ . : / = + - @)");
-            }
-            if (value.length() > MAX_VALUE) {
-                problems.add("tag " + key + " has a value over " + MAX_VALUE + " characters");
-            }
-            if (!ALLOWED.matcher(value).matches()) {
-                problems.add("tag " + key + " has the value \"" + value + "\" with characters Route 53 refuses"
-                        + " (allowed: letters, digits, spaces and _ . : / = + - @)");
-            }
-        });
+        tags.forEach((key, value) -> problems.addAll(problems(key, value)));
+        return List.copyOf(problems);
+    }
+
+    /** Every problem of one tag, each as "why" text naming the key. */
+    public static List<String> problems(String key, String value) {
+        var problems = new ArrayList<String>();
+        if (key.isEmpty() || key.length() > MAX_KEY) {
+            problems.add("tag key \"" + key + "\" must be 1 to " + MAX_KEY + " characters");
+        }
+        if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+            problems.add("tag key \"" + key + "\" uses the prefix aws:, which AWS reserves");
+        }
+        if (!ALLOWED.matcher(key).matches()) {
+            problems.add("tag key \"" + key + "\" holds characters Route 53 refuses (allowed: letters, digits,"
+                    + " spaces and _ . : / = + - @)");
+        }
+        if (value.length() > MAX_VALUE) {
+            problems.add("tag " + key + " has a value over " + MAX_VALUE + " characters");
+        }
+        if (!ALLOWED.matcher(value).matches()) {
+            problems.add("tag " + key + " has the value \"" + value + "\" with characters Route 53 refuses"
+                    + " (allowed: letters, digits, spaces and _ . : / = + - @)");
+        }
         return List.copyOf(problems);
     }
 }
