@@ -62,20 +62,12 @@ public final class PulumiCloudClient {
 
     /** The organization's published policy packs, each with its published versions. */
     public List<JsonObject> policyPacks(String organization) {
-        var packs = new ArrayList<JsonObject>();
-        send("organization " + organization, "GET", orgPath(organization, "/policypacks"), null, true)
-                .filter(JsonElement::isJsonObject).map(b -> b.getAsJsonObject().get("policyPacks"))
-                .filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray().forEach(p -> packs.add(p.getAsJsonObject())));
-        return packs;
+        return orgList(organization, "/policypacks", "policyPacks");
     }
 
     public List<String> policyGroupNames(String organization) {
-        var names = new ArrayList<String>();
-        send("organization " + organization, "GET", orgPath(organization, "/policygroups"), null, true)
-                .filter(JsonElement::isJsonObject).map(b -> b.getAsJsonObject().get("policyGroups"))
-                .filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray()
-                        .forEach(g -> names.add(g.getAsJsonObject().get("name").getAsString())));
-        return names;
+        return orgList(organization, "/policygroups", "policyGroups").stream()
+                .map(g -> g.get("name").getAsString()).toList();
     }
 
     /** Creates a policy group that applies to stacks and blocks an update on a mandatory violation. */
@@ -84,22 +76,36 @@ public final class PulumiCloudClient {
         body.addProperty("name", name);
         body.addProperty("entityType", "stacks");
         body.addProperty("mode", "preventative");
-        send("organization " + organization, "POST", orgPath(organization, "/policygroups"), body, false);
+        sendToOrg(organization, "POST", "/policygroups", body, false);
     }
 
     public Optional<JsonObject> policyGroup(String organization, String name) {
-        return send("organization " + organization, "GET", orgPath(organization, "/policygroups/"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8)), null, true).map(JsonElement::getAsJsonObject);
+        return sendToOrg(organization, "GET", policyGroupPath(name), null, true).map(JsonElement::getAsJsonObject);
     }
 
     /** One change to a policy group: {@code addStack} or {@code addPolicyPack}. */
     public void updatePolicyGroup(String organization, String name, JsonObject change) {
-        send("organization " + organization, "PATCH", orgPath(organization, "/policygroups/"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8)), change, false);
+        sendToOrg(organization, "PATCH", policyGroupPath(name), change, false);
     }
 
-    private static String orgPath(String organization, String suffix) {
-        return "/api/orgs/" + URLEncoder.encode(organization, StandardCharsets.UTF_8) + suffix;
+    private static String policyGroupPath(String name) {
+        return "/policygroups/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    /** The objects of one array field of an organization resource's answer; empty when there is none. */
+    private List<JsonObject> orgList(String organization, String suffix, String field) {
+        var items = new ArrayList<JsonObject>();
+        sendToOrg(organization, "GET", suffix, null, true)
+                .filter(JsonElement::isJsonObject).map(b -> b.getAsJsonObject().get(field))
+                .filter(JsonElement::isJsonArray)
+                .ifPresent(a -> a.getAsJsonArray().forEach(i -> items.add(i.getAsJsonObject())));
+        return items;
+    }
+
+    private Optional<JsonElement> sendToOrg(String organization, String method, String suffix, JsonElement body,
+                                            boolean notFoundIsEmpty) {
+        return send("organization " + organization, method,
+                "/api/orgs/" + URLEncoder.encode(organization, StandardCharsets.UTF_8) + suffix, body, notFoundIsEmpty);
     }
 
     public Optional<JsonObject> settings(StackId stack) {
