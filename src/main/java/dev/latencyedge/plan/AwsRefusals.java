@@ -131,13 +131,13 @@ final class AwsRefusals {
         if (in.get("fqdn") instanceof String fqdn && fqdn.length() > AwsLimits.HEALTH_CHECK_FQDN) {
             problems.add("FullyQualifiedDomainName over " + AwsLimits.HEALTH_CHECK_FQDN + " characters");
         }
-        if (in.get("requestInterval") instanceof Number n && n.intValue() != 10 && n.intValue() != 30) {
+        if (in.get("requestInterval") instanceof Number n && !AwsLimits.HEALTH_CHECK_INTERVALS.contains(n.intValue())) {
             problems.add("RequestInterval must be 10 or 30, got " + n);
         }
         var regions = list(in.get("regions"));
-        if (!regions.isEmpty() && (regions.size() < 3
+        if (!regions.isEmpty() && (regions.size() < AwsLimits.HEALTH_CHECKER_REGIONS_MIN
                 || !AwsRegions.HEALTH_CHECKER_REGIONS.containsAll(regions.stream().map(String::valueOf).toList()))) {
-            problems.add("Regions must be at least 3 of " + AwsRegions.HEALTH_CHECKER_REGIONS + ", got " + regions);
+            problems.add("Regions must be at least " + AwsLimits.HEALTH_CHECKER_REGIONS_MIN + " of " + AwsRegions.HEALTH_CHECKER_REGIONS + ", got " + regions);
         }
     }
 

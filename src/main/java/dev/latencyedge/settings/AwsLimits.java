@@ -32,6 +32,10 @@ public final class AwsLimits {
     /** Route 53 health checks: the resource path and the FQDN are at most 255 characters. */
     public static final int HEALTH_CHECK_PATH = 255;
     public static final int HEALTH_CHECK_FQDN = 255;
+    /** Route 53 health checks: a request every 10 s (fast) or 30 s (standard), nothing else. */
+    public static final Set<Integer> HEALTH_CHECK_INTERVALS = Set.of(10, 30);
+    /** Route 53 health checks: checked from at least 3 Regions when Regions are given. */
+    public static final int HEALTH_CHECKER_REGIONS_MIN = 3;
 
     /** CloudFront: a distribution comment is at most 128 characters. */
     public static final int CLOUDFRONT_COMMENT = 128;

@@ -273,7 +273,7 @@ public final class SettingsLoader {
                     + " characters (ALB path-pattern values), got \"" + path + "\"");
         }
         var interval = r.integer(HEALTH_CHECK_INTERVAL, HealthCheckSettings.DEFAULT_INTERVAL, 10, 30);
-        if (interval != 10 && interval != 30) {
+        if (!AwsLimits.HEALTH_CHECK_INTERVALS.contains(interval)) {
             r.fail(HEALTH_CHECK_INTERVAL, "must be 10 or 30 (Route 53 request intervals), got " + interval);
         }
         var threshold = r.integer(HEALTH_CHECK_FAILURE_THRESHOLD, HealthCheckSettings.DEFAULT_FAILURE_THRESHOLD,
@@ -289,8 +289,9 @@ public final class SettingsLoader {
         if (distinct.size() != checkers.size()) {
             r.fail(HEALTH_CHECK_REGIONS, "lists a Region twice: " + checkers);
         }
-        if (distinct.size() < 3) {
-            r.fail(HEALTH_CHECK_REGIONS, "needs at least 3 checker Regions, got " + distinct.size());
+        if (distinct.size() < AwsLimits.HEALTH_CHECKER_REGIONS_MIN) {
+            r.fail(HEALTH_CHECK_REGIONS, "needs at least " + AwsLimits.HEALTH_CHECKER_REGIONS_MIN
+                    + " checker Regions, got " + distinct.size());
         }
         return new HealthCheckSettings(path, interval, threshold, checkers, r.bool(DRAIN, false));
     }
