@@ -110,7 +110,7 @@ public final class SecretsCommand {
     /** The stacks of an environment, its Regions first; or the one stack named. */
     private List<String> stacksOf(String name) {
         var file = StackFile.read(projectDir, name);
-        if (file.get(ConfigKeys.ROLE).filter("global"::equals).isEmpty()) {
+        if (!file.isGlobal()) {
             return List.of(name);
         }
         var all = new ArrayList<>(file.globalSettings().regionalStackNames());
@@ -138,7 +138,7 @@ public final class SecretsCommand {
 
     private String envOf(String name) {
         var file = StackFile.read(projectDir, name);
-        return file.get(ConfigKeys.ROLE).filter("global"::equals).isPresent() ? name
+        return file.isGlobal() ? name
                 : file.regionalSettings("secrets check names a regional stack").common().env();
     }
 

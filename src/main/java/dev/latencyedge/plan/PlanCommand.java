@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import dev.latencyedge.settings.ConfigKeys;
 
 /**
  * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]}: evaluates an environment (or every
@@ -38,8 +37,7 @@ public final class PlanCommand {
         try (var files = Files.list(configDir)) {
             var names = files.map(f -> StackFileNames.stack(f.getFileName().toString())).flatMap(Optional::stream)
                     .sorted().toList();
-            var globals = names.stream().filter(n -> StackFile.read(configDir, n).get(ConfigKeys.ROLE)
-                    .filter("global"::equals).isPresent()).toList();
+            var globals = names.stream().filter(n -> StackFile.read(configDir, n).isGlobal()).toList();
             if (globals.isEmpty()) {
                 throw new PlanException(configDir + ": no global stack file (latency-edge:role: global)");
             }

@@ -5,6 +5,7 @@ import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.ConfigSource;
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.RegionalSettings;
+import dev.latencyedge.settings.Role;
 import dev.latencyedge.settings.SettingsLoader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -135,6 +136,11 @@ public final class StackFile implements ConfigSource {
             }
         }
         return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
+    }
+
+    /** Whether the file is an environment's global stack ({@code latency-edge:role: global}). */
+    public boolean isGlobal() {
+        return get(ConfigKeys.ROLE).flatMap(Role::parse).filter(Role.GLOBAL::equals).isPresent();
     }
 
     /** The file's settings, which must be an environment's global stack's. */
