@@ -113,14 +113,8 @@ public final class Fleet {
         running.add(stack);
         try {
             Consumer<String> lines = line -> out.println("[" + stack + "] " + line);
-            if (operation == Operation.UP) {
-                var preview = runner.run(stack, Operation.PREVIEW, lines);
-                if (!preview.succeeded() || cancelled) {
-                    return StackResult.notRun(stack, operation, cancelled ? StackResult.Status.CANCELLED
-                            : StackResult.Status.FAILED, "not applied: its preview failed: " + preview.error());
-                }
-            }
-            var result = runner.run(stack, operation, lines);
+            var result = operation == Operation.UP ? StackRunner.previewThenUp(runner, stack, lines, () -> cancelled)
+                    : runner.run(stack, operation, lines);
             return cancelled && !result.succeeded()
                     ? new StackResult(stack, operation, StackResult.Status.CANCELLED, result.created(),
                     result.updated(), result.deleted(), result.unchanged(), result.duration(), "cancelled")

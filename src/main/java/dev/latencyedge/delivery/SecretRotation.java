@@ -116,14 +116,8 @@ final class SecretRotation {
     }
 
     private boolean apply(String stack, List<StackResult> results) {
-        var lines = (java.util.function.Consumer<String>) line -> out.println("[" + stack + "] " + line);
-        var preview = runner.run(stack, Operation.PREVIEW, lines);
-        if (!preview.succeeded()) {
-            results.add(StackResult.notRun(stack, Operation.UP, StackResult.Status.FAILED,
-                    "not applied: its preview failed: " + preview.error()));
-            return false;
-        }
-        var up = runner.run(stack, Operation.UP, lines);
+        var up = StackRunner.previewThenUp(runner, stack, line -> out.println("[" + stack + "] " + line),
+                () -> false);
         results.add(up);
         return up.succeeded();
     }
