@@ -56,7 +56,8 @@ final class JvmLauncher {
         }
         var command = new ArrayList<>(List.of(java.get()));
         command.addAll(flags(Runtime.getRuntime().availableProcessors()));
-        var keys = KeyHandoff.forPlan(Arrays.copyOfRange(args, 1, args.length), System.getenv());
+        var keys = KeyHandoff.forPlan(Arrays.copyOfRange(args, 1, args.length), System.getenv())
+                .map(KeyHandoff::start);
         keys.ifPresent(k -> command.add("-D" + KeyHandoff.PROPERTY + "=true"));
         var archive = jar.get().resolveSibling("latency-edge.jsa");
         if (Files.isRegularFile(archive)) {

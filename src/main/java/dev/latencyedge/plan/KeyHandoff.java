@@ -20,11 +20,12 @@ import java.util.concurrent.Executors;
 /**
  * Passphrase keys derived by the launching JVM for the plan JVM it starts. The plan JVM runs on the client
  * compiler only, which makes it fast and PBKDF2 six times slower; the launcher, idle while it waits, has the
- * optimizing compiler and the SHA-256 intrinsic, so it derives the keys side by side while the plan runs and
- * hands them over on the child's standard input (a pipe between the two processes: no file, no argument).
+ * optimizing compiler and the SHA-256 intrinsic, so
+ * it derives the keys side by side from before the plan JVM starts, and hands them over on the child's standard
+ * input (a pipe between the two processes: no file, no argument).
  *
- * <p>The stream: one {@code salt <encryptionsalt>} line per key to come and {@code end}, written before any
- * derivation starts, then {@code key <encryptionsalt> <base64 key>} as each is ready. The plan JVM checks every
+ * <p>The stream: one {@code salt <encryptionsalt>} line per key to come and {@code end}, written as soon as the
+ * plan JVM exists, then {@code key <encryptionsalt> <base64 key>} as each is ready. The plan JVM checks every
  * key against its salt's ciphertext of "pulumi", and derives itself any key the stream ends without.
  */
 public final class KeyHandoff {
@@ -87,12 +88,11 @@ public final class KeyHandoff {
         return salts;
     }
 
-    /** Writes the keys to the plan JVM, deriving them side by side on daemon threads; returns at once. */
-    public void serve(OutputStream toPlan) {
-        var out = new PrintStream(toPlan, false, StandardCharsets.UTF_8);
-        salts.forEach(s -> out.println("salt " + s));
-        out.println("end");
-        out.flush();
+    /**
+     * Starts deriving every key side by side on daemon threads, before the plan JVM exists, so the derivations
+     * use the core the launcher's process start leaves idle; returns at once.
+     */
+    public Derivations start() {
         // A thread per key, even past the cores: the plan needs every key before it evaluates anything, so keys
         // that finish together beat some early and one late (measured on 2 cores: dev's 3 keys cost ~0.2 s less).
         var pool = Executors.newFixedThreadPool(salts.size(), r -> {
@@ -100,18 +100,31 @@ public final class KeyHandoff {
             thread.setDaemon(true);
             return thread;
         });
-        var done = salts.stream().map(salt -> CompletableFuture.runAsync(() -> {
+        var keys = new LinkedHashMap<String, CompletableFuture<byte[]>>();
+        salts.forEach(salt -> keys.put(salt, CompletableFuture.supplyAsync(() -> passphrase.key(salt), pool)));
+        CompletableFuture.allOf(keys.values().toArray(CompletableFuture[]::new)).whenComplete((ok, e) -> pool.shutdown());
+        return new Derivations(keys);
+    }
+
+    /** Keys under way in the launcher, by salt. */
+    public record Derivations(Map<String, CompletableFuture<byte[]>> keys) {
+
+        /** Writes the keys to the plan JVM as each is ready; returns at once. */
+        public void serve(OutputStream toPlan) {
+            var out = new PrintStream(toPlan, false, StandardCharsets.UTF_8);
+            keys.keySet().forEach(s -> out.println("salt " + s));
+            out.println("end");
+            out.flush();
+            var written = keys.entrySet().stream().map(entry -> entry.getValue().thenAccept(key -> {
+                var line = "key " + entry.getKey() + " " + Base64.getEncoder().encodeToString(key);
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            })).toArray(CompletableFuture[]::new);
             // A salt that cannot be read is left to the plan JVM, which names the stack file it is in.
-            var line = "key " + salt + " " + Base64.getEncoder().encodeToString(passphrase.key(salt));
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        }, pool)).toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(done).whenComplete((ok, failure) -> {
-            out.close();
-            pool.shutdown();
-        });
+            CompletableFuture.allOf(written).whenComplete((ok, failure) -> out.close());
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ class KeyHandoffTest {
         var toPlan = new PipedOutputStream();
         var fromLauncher = new PipedInputStream(toPlan, 1 << 16);
         KeyHandoff.forPlan(new String[] {"dev", "--config-dir", project.toString()}, PASSWORD).orElseThrow()
-                .serve(toPlan);
+                .start().serve(toPlan);
 
         var handed = KeyHandoff.receive(fromLauncher);
         assertEquals(List.of(PULUMI_TEST_SALT), List.copyOf(handed.keySet()));
