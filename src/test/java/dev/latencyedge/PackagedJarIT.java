@@ -73,6 +73,18 @@ class PackagedJarIT {
     }
 
     /**
+     * The launcher derives those keys through the JDK's SHA-256 block function (Pbkdf2Test checks it is reached
+     * when opened, and gives the JDK's keys), which the JVM opens to it only because the jar's manifest asks.
+     */
+    @Test
+    void theJarOpensTheSha256BlockFunctionToTheLauncher() throws IOException {
+        try (var jar = new java.util.jar.JarFile(PROGRAM_JAR.toFile())) {
+            var opens = jar.getManifest().getMainAttributes().getValue("Add-Opens");
+            assertEquals(List.of("java.base/sun.security.provider"), List.of(String.valueOf(opens).split(" ")));
+        }
+    }
+
+    /**
      * Bad input gets one clear refusal naming the stack and key, exit 1, and never a stack trace: not from our
      * code, and not from the SDK's mock engine, which would log a failing program's exception with its trace.
      */

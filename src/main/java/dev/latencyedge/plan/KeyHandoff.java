@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 /**
  * Passphrase keys derived by the launching JVM for the plan JVM it starts. The plan JVM runs on the client
  * compiler only, which makes it fast and PBKDF2 six times slower; the launcher, idle while it waits, has the
- * optimizing compiler and the SHA-256 intrinsic, so
+ * optimizing compiler, the SHA-256 intrinsic and (the jar's manifest opens it) the JDK's SHA-256 block function, so
  * it derives the keys side by side from before the plan JVM starts, and hands them over on the child's standard
  * input (a pipe between the two processes: no file, no argument).
  *

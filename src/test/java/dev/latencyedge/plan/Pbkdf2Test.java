@@ -1,16 +1,29 @@
 package dev.latencyedge.plan;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Our PBKDF2 against the JDK's own PBKDF2WithHmacSHA256, the real thing it stands in for. */
+/**
+ * Our PBKDF2 against the JDK's own PBKDF2WithHmacSHA256, the real thing it stands in for, on both of its paths:
+ * the JDK's SHA-256 block function (the tests open {@code sun.security.provider} as the jar's manifest does for
+ * the launcher, see pom.xml) and copied MessageDigests (every other JVM).
+ */
 class Pbkdf2Test {
+
+    /** Fails on a JDK where the block function cannot be reached even when opened: the launcher would be slow. */
+    @Test
+    void theBlockFunctionIsReachableWhereTheJarOpensIt() {
+        assertTrue(Sha256Block.open().isPresent(), "sun.security.provider.SHA2 implCompress/state on this JDK");
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -25,6 +38,9 @@ class Pbkdf2Test {
         var saltBytes = salt.getBytes(StandardCharsets.UTF_8);
         var expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                 .generateSecret(new PBEKeySpec(passphrase.toCharArray(), saltBytes, iterations, 256)).getEncoded();
-        assertArrayEquals(expected, Pbkdf2.hmacSha256(passphrase, saltBytes, iterations));
+        assertArrayEquals(expected, Pbkdf2.hmacSha256(passphrase, saltBytes, iterations, Sha256Block.open()),
+                "through the block function");
+        assertArrayEquals(expected, Pbkdf2.hmacSha256(passphrase, saltBytes, iterations, Optional.empty()),
+                "through MessageDigest");
     }
 }
