@@ -62,10 +62,36 @@ public final class PassphraseSecrets {
             return Optional.empty();
         }
         try {
-            return Optional.of(new PassphraseSecrets(Files.readString(Path.of(file)), Map.of()));
+            return Optional.of(new PassphraseSecrets(trimSpace(Files.readString(Path.of(file))), Map.of()));
         } catch (IOException e) {
             throw new PlanException("PULUMI_CONFIG_PASSPHRASE_FILE " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The passphrase file's text as the CLI takes it: without leading and trailing white space, as Go's
+     * {@code strings.TrimSpace} defines it (pulumi/pulumi {@code pkg/secrets/passphrase/manager.go}
+     * {@code readPassphrase}), so the newline an editor or {@code echo} ends the file with is not part of the
+     * passphrase. {@code PULUMI_CONFIG_PASSPHRASE} itself is taken as it is, as there.
+     */
+    static String trimSpace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isGoSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isGoSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** Go's {@code unicode.IsSpace}: in Latin-1 the six ASCII spaces, NEL and NBSP; above, Unicode's separators. */
+    private static boolean isGoSpace(char c) {
+        if (c <= 0xFF) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0;
+        }
+        return Character.isSpaceChar(c);
     }
 
     /**

@@ -129,13 +129,27 @@ public class PassphraseSecretsTest {
                 + " secrets init)"), committed);
     }
 
+    /**
+     * The CLI trims the file's text (strings.TrimSpace in pulumi/pulumi pkg/secrets/passphrase/manager.go,
+     * readPassphrase), so "password" and a newline opens a stack sealed with "password".
+     */
     @Test
     void thePassphraseFileIsReadAsTheCliReadsIt(@TempDir Path dir) throws IOException {
         var file = dir.resolve("passphrase");
-        Files.writeString(file, "password");
-        assertTrue(PassphraseSecrets.fromEnvironment(Map.of("PULUMI_CONFIG_PASSPHRASE_FILE", file.toString())).isPresent());
+        Files.writeString(file, " password\r\n\n");
+        var fromFile = PassphraseSecrets.fromEnvironment(Map.of("PULUMI_CONFIG_PASSPHRASE_FILE", file.toString()));
+        var checkValue = PULUMI_TEST_SALT.substring(PULUMI_TEST_SALT.indexOf(":v1:") + 1);
+        assertEquals("pulumi", fromFile.orElseThrow().decrypt(PULUMI_TEST_SALT, checkValue, file));
         assertTrue(PassphraseSecrets.fromEnvironment(Map.of()).isEmpty());
         assertThrows(PlanException.class, () -> PassphraseSecrets.fromEnvironment(
                 Map.of("PULUMI_CONFIG_PASSPHRASE_FILE", dir.resolve("missing").toString())));
+    }
+
+    /** Go's unicode.IsSpace, which TrimSpace trims by: NEL and no-break spaces too, but not the ASCII separators. */
+    @Test
+    void theFileIsTrimmedOfWhatGoCallsSpaceAndNothingElse() {
+        assertEquals("pass word", PassphraseSecrets.trimSpace("\t\u000B\f\u0085\u00A0\u2007\u3000pass word\u202F\u2028 \n"));
+        assertEquals("\u001Cpassword\u200B", PassphraseSecrets.trimSpace("\u001Cpassword\u200B"));
+        assertEquals("", PassphraseSecrets.trimSpace(" \n"));
     }
 }
