@@ -71,17 +71,27 @@ public final class KeyHandoff {
     }
 
     /**
-     * A stack file's top-level {@code encryptionsalt}, found by its line as the CLI writes it: the launcher loads
-     * no YAML library (the plan JVM reads the file properly and derives what this misses).
+     * A stack file's top-level {@code encryptionsalt}, when the file also holds a {@code secure:} value to decrypt
+     * (not the committed placeholder): a stack without one costs no key, as the plan JVM decrypts nothing of it.
+     * Found by lines as the CLI writes them: the launcher loads no YAML library (the plan JVM reads the file
+     * properly and derives what this misses).
      */
     static Optional<String> salt(Path stackFile) {
-        try (var lines = Files.lines(stackFile)) {
-            return lines.filter(l -> l.startsWith("encryptionsalt:"))
-                    .map(l -> l.substring("encryptionsalt:".length()).trim().replaceAll("^\"|\"$", ""))
+        try {
+            var lines = Files.readAllLines(stackFile);
+            var sealed = lines.stream().map(String::strip).filter(l -> l.startsWith("secure:"))
+                    .map(l -> unquoted(l.substring("secure:".length())))
+                    .anyMatch(value -> !value.isEmpty() && !Placeholders.isCommitted(value));
+            return lines.stream().filter(l -> sealed && l.startsWith("encryptionsalt:"))
+                    .map(l -> unquoted(l.substring("encryptionsalt:".length())))
                     .filter(s -> !s.isEmpty()).findFirst();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static String unquoted(String value) {
+        return value.trim().replaceAll("^\"|\"$", "");
     }
 
     List<String> salts() {

@@ -111,6 +111,11 @@ public final class PassphraseSecrets {
         });
     }
 
+    /** The salts whose keys are under way or ready here. */
+    java.util.Set<String> saltsUnderWay() {
+        return java.util.Set.copyOf(keys.keySet());
+    }
+
     private CompletableFuture<byte[]> deriveHere(String encryptionSalt) {
         return CompletableFuture.supplyAsync(() -> key(encryptionSalt), DERIVATIONS);
     }

@@ -16,6 +16,21 @@ public final class Placeholders {
     public record Undecrypted(java.util.List<String> keys, String reason) {
     }
 
+    /**
+     * Whether a {@code secure:} value is the repository's placeholder rather than real ciphertext: its payload is
+     * the base64 of a "replace-me" text, which no secrets manager can decrypt, so every preview and up of the
+     * stack would fail before the program runs.
+     */
+    public static boolean isCommitted(String secure) {
+        var payload = secure.startsWith("v1:") ? secure.substring(3) : secure;
+        try {
+            return new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8)
+                    .startsWith("replace-me");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static String forKey(String key) {
         if (key.equals(ConfigKeys.ORIGIN_LABEL)) {
             return FakeIds.hex(26, "placeholder", key);

@@ -38,9 +38,11 @@ final class Sha256Block {
         try {
             var sha2 = Class.forName("sun.security.provider.SHA2");
             var lookup = MethodHandles.privateLookupIn(sha2, MethodHandles.lookup());
-            compress = lookup.findVirtual(sha2, "implCompress", MethodType.methodType(void.class, byte[].class, int.class))
+            compress = lookup.findVirtual(sha2, "implCompress",
+                            MethodType.methodType(void.class, byte[].class, int.class))
                     .asType(MethodType.methodType(void.class, Object.class, byte[].class, int.class));
-            state = lookup.findGetter(sha2, "state", int[].class).asType(MethodType.methodType(int[].class, Object.class));
+            state = lookup.findGetter(sha2, "state", int[].class)
+                    .asType(MethodType.methodType(int[].class, Object.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not opened to us (any JVM but the launcher's), or a JDK whose SHA-256 is built otherwise.
             compress = null;
@@ -68,7 +70,8 @@ final class Sha256Block {
         }
         try {
             // A fresh implementation object, from the provider MessageDigest itself would use.
-            var service = Optional.ofNullable(Security.getProvider("SUN")).map(p -> p.getService("MessageDigest", "SHA-256"));
+            var service = Optional.ofNullable(Security.getProvider("SUN"))
+                    .map(p -> p.getService("MessageDigest", "SHA-256"));
             if (service.isEmpty()) {
                 return Optional.empty();
             }

@@ -57,21 +57,6 @@ public final class StackFile implements ConfigSource {
         this.passphraseProvider = passphraseProvider;
     }
 
-    /**
-     * Whether a {@code secure:} value is the repository's placeholder rather than real ciphertext: its payload is
-     * the base64 of a "replace-me" text, which no secrets manager can decrypt, so every preview and up of the
-     * stack would fail before the program runs.
-     */
-    public static boolean isPlaceholderCiphertext(String secure) {
-        var payload = secure.startsWith("v1:") ? secure.substring(3) : secure;
-        try {
-            return new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8)
-                    .startsWith("replace-me");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     public static StackFile read(Path configDir, String stackName) {
         return reader(configDir).apply(stackName);
     }
@@ -106,7 +91,6 @@ public final class StackFile implements ConfigSource {
         var document = yaml(path);
         var salt = document.get("encryptionsalt") instanceof String text ? Optional.of(text) : Optional.<String>empty();
         var decrypter = passphrase.filter(p -> salt.isPresent());
-        decrypter.ifPresent(p -> p.prepare(salt.get()));
         var config = document.get("config");
         if (config != null && !(config instanceof Map)) {
             throw new PlanException(path + ": 'config' must be a map of keys to values");
@@ -120,7 +104,7 @@ public final class StackFile implements ConfigSource {
                 if (entry.getValue() instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
                     secrets.add(key);
                     var ciphertext = String.valueOf(map.get("secure"));
-                    if (isPlaceholderCiphertext(ciphertext)) {
+                    if (Placeholders.isCommitted(ciphertext)) {
                         unset.add(key);
                     }
                     if (decrypter.isPresent() && !unset.contains(key)) {
@@ -134,6 +118,10 @@ public final class StackFile implements ConfigSource {
                     values.put(key, text(entry.getValue()));
                 }
             }
+        }
+        if (!encrypted.isEmpty()) {
+            // Only a stack with a value to decrypt costs a key, as the CLI only decrypts such a stack's config.
+            decrypter.get().prepare(salt.get());
         }
         return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
     }

@@ -31,7 +31,8 @@ class KeyHandoffTest {
     void theLauncherDerivesTheKeysOfTheStacksThePlanReadsAndNoOthers(@TempDir Path dir) throws Exception {
         PassphraseSecretsTest.dev(dir, "x".repeat(40), "x".repeat(40));
         var prod = dir.resolve("Pulumi.prod.yaml");
-        Files.writeString(prod, "encryptionsalt: " + PROD_SALT + "\n" + Files.readString(prod));
+        Files.writeString(prod, "encryptionsalt: " + PROD_SALT + "\n"
+                + Files.readString(prod).replace(PassphraseSecretsTest.PLACEHOLDER, "v1:AAAAAAAAAAAAAAAA:AAAA"));
         Files.writeString(dir.resolve("Pulumi.prod.deploy.yaml"), "encryptionsalt: not-a-stack-file\n");
 
         assertEquals(List.of(PULUMI_TEST_SALT), salts(new String[] {"dev", "--config-dir", dir.toString()}));
@@ -50,10 +51,38 @@ class KeyHandoffTest {
     @Test
     void theSaltIsReadAsTheCliWritesIt(@TempDir Path dir) throws Exception {
         var file = dir.resolve("Pulumi.dev.yaml");
-        Files.writeString(file, "config:\n  aws:region: us-east-1\nencryptionsalt: " + PULUMI_TEST_SALT + "\n");
+        var sealed = "  latency-edge:originVerifySecret:\n    secure: v1:AAAAAAAAAAAAAAAA:AAAA\n";
+        Files.writeString(file, "config:\n  aws:region: us-east-1\n" + sealed + "encryptionsalt: " + PULUMI_TEST_SALT + "\n");
         assertEquals(Optional.of(PULUMI_TEST_SALT), KeyHandoff.salt(file));
-        Files.writeString(file, "config:\n  latency-edge:note: \"encryptionsalt: nested\"\n");
+        Files.writeString(file, "config:\n  latency-edge:note: \"encryptionsalt: nested\"\n" + sealed);
         assertEquals(Optional.empty(), KeyHandoff.salt(file));
+    }
+
+    /**
+     * A stack with nothing to decrypt costs no key: the CLI decrypts a stack's config only when it holds a secure
+     * value (pulumi/pulumi pkg/cmd/pulumi/config: needsCrypter), and the committed placeholders are not sealed.
+     */
+    @Test
+    void aStackWithNoSealedValueCostsNoKey(@TempDir Path dir) throws Exception {
+        PassphraseSecretsTest.dev(dir, "x".repeat(40), "x".repeat(40));
+        var regional = dir.resolve("Pulumi.dev-eu-west-1.yaml");
+        Files.writeString(regional, Files.readString(regional)
+                .replaceAll("secure: v1:\\S+", "secure: " + PassphraseSecretsTest.PLACEHOLDER));
+        var global = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(global, Files.readString(global).replace("encryptionsalt: " + PULUMI_TEST_SALT,
+                "encryptionsalt: " + PROD_SALT));
+        var other = dir.resolve("Pulumi.dev-us-east-1.yaml");
+        Files.writeString(other, Files.readString(other)
+                .replaceAll("(?m)^ *latency-edge:originVerifySecret:\\n *secure: \\S+\\n", ""));
+
+        assertEquals(List.of(PROD_SALT), salts(new String[] {"dev", "--config-dir", dir.toString()}));
+        var secrets = PassphraseSecrets.fromEnvironment(PASSWORD).orElseThrow();
+        var reader = StackFile.reader(dir, Optional.of(secrets));
+        reader.apply("dev-eu-west-1");
+        reader.apply("dev-us-east-1");
+        assertEquals(java.util.Set.of(), secrets.saltsUnderWay());
+        reader.apply("dev");
+        assertEquals(java.util.Set.of(PROD_SALT), secrets.saltsUnderWay());
     }
 
     @Test

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class PassphraseSecretsTest {
 
     static final String PULUMI_TEST_SALT = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";
-    private static final String PLACEHOLDER = "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=";
+    /** The committed placeholder of every secure value. */
+    static final String PLACEHOLDER = "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=";
     private static final byte[] KEY = key();
 
     private static byte[] key() {
