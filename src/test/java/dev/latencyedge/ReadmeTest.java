@@ -66,8 +66,11 @@ class ReadmeTest {
     void showsTheDiffOfARealisticChange(@org.junit.jupiter.api.io.TempDir Path work) throws IOException {
         var diff = realisticChangeDiff(work);
         assertTrue(diff.contains("requestInterval cannot change in place"), diff);
-        assertTrue(Files.readString(Path.of(README)).contains(diff),
-                "README.md does not show the current diff of the realistic change; paste:\n" + diff);
+        // The whole block, so nothing can sit in it beside the diff (a pasted failure message once did).
+        var readme = Files.readString(Path.of(README));
+        var start = readme.indexOf("```markdown\n") + "```markdown\n".length();
+        assertEquals(diff, readme.substring(start, readme.indexOf("```\n", start)),
+                "README.md's markdown block is not the current diff of the realistic change");
     }
 
     @Test
