@@ -119,6 +119,10 @@ public final class KeyHandoff {
     /** Keys under way in the launcher, by salt. */
     public record Derivations(Map<String, CompletableFuture<byte[]>> keys) {
 
+        public Derivations {
+            keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+        }
+
         /** Writes the keys to the plan JVM as each is ready; returns at once. */
         public void serve(OutputStream toPlan) {
             var out = new PrintStream(toPlan, false, StandardCharsets.UTF_8);

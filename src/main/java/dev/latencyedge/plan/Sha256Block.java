@@ -78,7 +78,10 @@ final class Sha256Block {
             var digest = service.get().newInstance(null);
             return Optional.of(new Sha256Block(digest, (int[]) STATE.invokeExact(digest)))
                     .filter(Sha256Block::hashesAsMessageDigest);
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
+            // The provider's object is not the implementation we can drive: MessageDigest it is.
             return Optional.empty();
         }
     }
@@ -93,6 +96,8 @@ final class Sha256Block {
         System.arraycopy(chain, 0, state, 0, 8);
         try {
             COMPRESS.invokeExact(digest, block, 0);
+        } catch (Error | RuntimeException e) {
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("the JDK's SHA-256 block function failed", e);
         }
