@@ -156,15 +156,15 @@ public final class PassphraseSecrets {
     private static byte[] checked(String encryptionSalt, byte[] key) {
         var parts = saltParts(encryptionSalt);
         try {
-            if (!CHECK.equals(open(key, parts[2] + ":" + parts[3] + ":" + parts[4]))) {
-                throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+            if (CHECK.equals(open(key, parts[2] + ":" + parts[3] + ":" + parts[4]))) {
+                return key;
             }
-            return key;
         } catch (AEADBadTagException e) {
-            throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+            // The usual way a wrong key shows: the tag does not verify.
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
         }
+        throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
     }
 
     private static String[] saltParts(String encryptionSalt) {

@@ -37,7 +37,8 @@ public final class PlanCommand {
         try (var files = Files.list(configDir)) {
             var names = files.map(f -> StackFileNames.stack(f.getFileName().toString())).flatMap(Optional::stream)
                     .sorted().toList();
-            var globals = names.stream().filter(n -> StackFile.read(configDir, n).isGlobal()).toList();
+            var stackFiles = StackFile.reader(configDir);
+            var globals = names.stream().filter(n -> stackFiles.apply(n).isGlobal()).toList();
             if (globals.isEmpty()) {
                 throw new PlanException(configDir + ": no global stack file (latency-edge:role: global)");
             }
