@@ -101,15 +101,9 @@ public final class FleetCommand {
             extraRegions.stream().map(global::regionalStackName).filter(s -> !regional.contains(s))
                     .forEach(regional::add);
             // A placeholder fails every preview and up before the program runs: say so once, for every stack.
-            var unset = new ArrayList<String>();
-            for (var stack : global.regionalStackNames()) {
-                if (!StackFile.read(projectDir, stack).unsetSecretKeys().isEmpty()) {
-                    unset.add(stack);
-                }
-            }
-            if (!StackFile.read(projectDir, env).unsetSecretKeys().isEmpty()) {
-                unset.add(env);
-            }
+            var stacksOfEnv = new ArrayList<>(global.regionalStackNames());
+            stacksOfEnv.add(env);
+            var unset = StackFile.unsetSecrets(projectDir, stacksOfEnv).keySet();
             if (!unset.isEmpty() && operation != Operation.DESTROY) {
                 err.println(operation.command() + " of " + env + " refused: secrets are still placeholders in "
                         + String.join(", ", unset) + "; run java -jar target/latency-edge.jar secrets init " + env);

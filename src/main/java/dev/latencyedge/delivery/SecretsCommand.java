@@ -120,13 +120,8 @@ public final class SecretsCommand {
 
     /** @return 0 when no stack of the environment (or the one stack) holds a placeholder secret */
     private int check(String name) {
-        var unset = new ArrayList<String>();
-        for (var stack : stacksOf(name)) {
-            var keys = StackFile.read(projectDir, stack).unsetSecretKeys();
-            if (!keys.isEmpty()) {
-                unset.add(stack + " (" + String.join(", ", keys) + ")");
-            }
-        }
+        var unset = StackFile.unsetSecrets(projectDir, stacksOf(name)).entrySet().stream()
+                .map(stack -> stack.getKey() + " (" + String.join(", ", stack.getValue()) + ")").toList();
         if (unset.isEmpty()) {
             out.println("secrets of " + name + " are set");
             return 0;

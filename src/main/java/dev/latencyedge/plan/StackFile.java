@@ -126,6 +126,22 @@ public final class StackFile implements ConfigSource {
         return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
     }
 
+    /**
+     * The stacks among {@code stacks} whose secure values are still the committed placeholders, each with those
+     * keys, in the order given: every preview and up of such a stack fails before the program runs.
+     */
+    public static Map<String, Set<String>> unsetSecrets(Path configDir, List<String> stacks) {
+        var stackFiles = reader(configDir);
+        var unset = new LinkedHashMap<String, Set<String>>();
+        for (var stack : stacks) {
+            var keys = stackFiles.apply(stack).unsetSecretKeys();
+            if (!keys.isEmpty()) {
+                unset.put(stack, keys);
+            }
+        }
+        return unset;
+    }
+
     /** Whether the file is an environment's global stack ({@code latency-edge:role: global}). */
     public boolean isGlobal() {
         return get(ConfigKeys.ROLE).flatMap(Role::parse).filter(Role.GLOBAL::equals).isPresent();
