@@ -1,5 +1,7 @@
 package dev.latencyedge;
 
+import dev.latencyedge.cli.JvmLauncher;
+
 import com.pulumi.Pulumi;
 import dev.latencyedge.delivery.AutomationStackRunner;
 import dev.latencyedge.delivery.DeploymentsCommand;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs this JDK's {@code java} in a separate process, for tests of how the program starts. */
-final class JavaProcess {
+public final class JavaProcess {
 
     private JavaProcess() {
     }
@@ -20,14 +20,14 @@ final class JavaProcess {
      * Runs {@code java args}, asserts it ends within the timeout with status 0, and returns its combined output.
      * The relaunch switch is cleared so the child starts the way a user's {@code java -jar} does.
      */
-    static String run(List<String> args, int timeoutSeconds) throws Exception {
+    public static String run(List<String> args, int timeoutSeconds) throws Exception {
         var result = runWithStatus(args, timeoutSeconds);
         assertEquals(0, result.status(), String.join(" ", args) + "\n" + result.output());
         return result.output();
     }
 
     /** A file's text, for streams of files. */
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (java.io.IOException e) {
@@ -40,12 +40,12 @@ final class JavaProcess {
     }
 
     /** Runs {@code java args}, asserts it ends within the timeout, and returns its status and output. */
-    static Result runWithStatus(List<String> args, int timeoutSeconds) throws Exception {
+    public static Result runWithStatus(List<String> args, int timeoutSeconds) throws Exception {
         return runWithStatus(args, Map.of(), timeoutSeconds);
     }
 
     /** As {@link #runWithStatus(List, int)}, with these variables added to the environment. */
-    static Result runWithStatus(List<String> args, Map<String, String> environment, int timeoutSeconds)
+    public static Result runWithStatus(List<String> args, Map<String, String> environment, int timeoutSeconds)
             throws Exception {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -3,7 +3,7 @@ package dev.latencyedge;
 import com.google.common.reflect.ClassPath;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.serialization.internal.ResourcePackages;
-import dev.latencyedge.plan.PassphraseSecretsTest;
+import dev.latencyedge.passphrase.PassphraseSecretsTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +68,8 @@ class PackagedJarIT {
             classesByPlanJvm = files.map(JavaProcess::read).collect(Collectors.toMap(
                     loaded -> loaded.contains(" dev.latencyedge.plan.EnvironmentPlan "), loaded -> loaded));
         }
-        assertTrue(classesByPlanJvm.get(false).contains(" dev.latencyedge.plan.Pbkdf2 "), "the launcher derived the keys");
-        assertFalse(classesByPlanJvm.get(true).contains(" dev.latencyedge.plan.Pbkdf2 "), "the plan JVM derived none");
+        assertTrue(classesByPlanJvm.get(false).contains(" dev.latencyedge.passphrase.Pbkdf2 "), "the launcher derived the keys");
+        assertFalse(classesByPlanJvm.get(true).contains(" dev.latencyedge.passphrase.Pbkdf2 "), "the plan JVM derived none");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.latencyedge.delivery;
 
 import com.google.gson.JsonObject;
 import dev.latencyedge.plan.PlanException;
-import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.stackfiles.StackFile;
 import dev.latencyedge.plan.StackEvaluator;
 import dev.latencyedge.settings.ConfigException;
 

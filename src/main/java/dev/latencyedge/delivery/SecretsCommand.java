@@ -1,7 +1,7 @@
 package dev.latencyedge.delivery;
 
 import dev.latencyedge.plan.PlanException;
-import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.stackfiles.StackFile;
 import dev.latencyedge.settings.ConfigException;
 import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.GlobalSettings;

@@ -1,5 +1,10 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.passphrase.PassphraseSecrets;
+import dev.latencyedge.fakecloud.FakeCloud;
+import dev.latencyedge.stackfiles.StackFile;
+import dev.latencyedge.stackfiles.Placeholders;
+
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.RegionalSettings;
 

@@ -1,5 +1,10 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.passphrase.KeyHandoff;
+import dev.latencyedge.passphrase.PassphraseSecrets;
+import dev.latencyedge.stackfiles.StackFile;
+import dev.latencyedge.stackfiles.StackFileNames;
+
 import dev.latencyedge.edge.RegionalStackReader;
 import dev.latencyedge.settings.ConfigException;
 

@@ -1,5 +1,7 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.fakecloud.FakeCloud;
+
 import dev.latencyedge.edge.CdnDistribution;
 import dev.latencyedge.edge.GlobalStack;
 import dev.latencyedge.failover.FailoverBudget;

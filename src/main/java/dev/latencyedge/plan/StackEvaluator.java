@@ -1,5 +1,7 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.fakecloud.FakeCloud;
+
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.Resource;

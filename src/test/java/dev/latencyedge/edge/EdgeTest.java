@@ -7,7 +7,7 @@ import dev.latencyedge.Captured;
 import dev.latencyedge.Fixtures;
 import dev.latencyedge.LatencyEdgeProgram;
 import dev.latencyedge.plan.EvaluatedStack;
-import dev.latencyedge.plan.FakeCloud;
+import dev.latencyedge.fakecloud.FakeCloud;
 import dev.latencyedge.plan.PlanFile;
 import dev.latencyedge.plan.StackEvaluator;
 import dev.latencyedge.settings.ConfigException;

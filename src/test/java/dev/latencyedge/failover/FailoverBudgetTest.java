@@ -1,6 +1,6 @@
 package dev.latencyedge.failover;
 
-import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.stackfiles.StackFile;
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.HealthCheckSettings;
 import dev.latencyedge.settings.RegionalSettings;

@@ -1,5 +1,8 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.stackfiles.StackFile;
+import dev.latencyedge.stackfiles.Placeholders;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.latencyedge.settings.Secret;

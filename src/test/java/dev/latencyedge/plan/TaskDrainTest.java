@@ -1,5 +1,7 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.fakecloud.FakeCloud;
+
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;

@@ -5,7 +5,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.latencyedge.Captured;
 import dev.latencyedge.Fixtures;
 import dev.latencyedge.plan.EvaluatedStack;
-import dev.latencyedge.plan.FakeCloud;
+import dev.latencyedge.fakecloud.FakeCloud;
 import dev.latencyedge.plan.PlannedResource;
 import dev.latencyedge.plan.StackEvaluator;
 import dev.latencyedge.settings.Secret;

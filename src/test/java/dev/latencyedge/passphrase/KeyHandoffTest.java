@@ -1,4 +1,8 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
+
+import dev.latencyedge.plan.EnvironmentPlan;
+import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.stackfiles.StackFile;
 
 import dev.latencyedge.settings.GlobalSettings;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
-import static dev.latencyedge.plan.PassphraseSecretsTest.PULUMI_TEST_SALT;
+import static dev.latencyedge.passphrase.PassphraseSecretsTest.PULUMI_TEST_SALT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

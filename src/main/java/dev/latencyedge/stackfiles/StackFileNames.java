@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.stackfiles;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code Pulumi.<env>.deploy.yaml} our deployment settings. Kept apart from {@link StackFile} so the launching JVM
  * can use it without the YAML library.
  */
-final class StackFileNames {
+public final class StackFileNames {
 
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([A-Za-z0-9_.-]+)\\.yaml");
 
@@ -16,7 +16,7 @@ final class StackFileNames {
     }
 
     /** The stack a file in a config directory holds, if it is a stack file. */
-    static Optional<String> stack(String fileName) {
+    public static Optional<String> stack(String fileName) {
         var match = STACK_FILE.matcher(fileName);
         return match.matches() && !fileName.endsWith(".deploy.yaml") ? Optional.of(match.group(1)) : Optional.empty();
     }

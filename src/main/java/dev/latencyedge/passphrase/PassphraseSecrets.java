@@ -1,4 +1,6 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
+
+import dev.latencyedge.plan.PlanException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -98,12 +100,12 @@ public final class PassphraseSecrets {
      * This passphrase with the keys the launching JVM derives ({@link KeyHandoff}); a salt it does not bring, or
      * fails to, is derived here.
      */
-    PassphraseSecrets withHandedKeys(Map<String, CompletableFuture<byte[]>> handed) {
+    public PassphraseSecrets withHandedKeys(Map<String, CompletableFuture<byte[]>> handed) {
         return new PassphraseSecrets(passphrase, handed);
     }
 
     /** Starts deriving the key of a stack's salt, unless it is under way already or handed over. */
-    void prepare(String encryptionSalt) {
+    public void prepare(String encryptionSalt) {
         keys.computeIfAbsent(encryptionSalt, salt -> {
             var handedKey = handed.get(salt);
             var key = handedKey == null ? deriveHere(salt) : handedKey.exceptionallyCompose(e -> deriveHere(salt));
@@ -125,7 +127,7 @@ public final class PassphraseSecrets {
      *
      * @param where the stack file, for messages
      */
-    String decrypt(String encryptionSalt, String ciphertext, Path where) {
+    public String decrypt(String encryptionSalt, String ciphertext, Path where) {
         prepare(encryptionSalt);
         byte[] key;
         try {

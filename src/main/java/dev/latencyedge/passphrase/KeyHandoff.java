@@ -1,4 +1,9 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
+
+import dev.latencyedge.plan.PlanArgs;
+import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.stackfiles.Placeholders;
+import dev.latencyedge.stackfiles.StackFileNames;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -145,7 +150,7 @@ public final class KeyHandoff {
      * The plan JVM's side: reads the announced salts now, and completes each one's key as it arrives (or fails
      * it when the stream ends without it, so that key is derived here).
      */
-    static Map<String, CompletableFuture<byte[]>> receive(InputStream fromLauncher) {
+    public static Map<String, CompletableFuture<byte[]>> receive(InputStream fromLauncher) {
         var reader = new BufferedReader(new InputStreamReader(fromLauncher, StandardCharsets.UTF_8));
         var keys = new LinkedHashMap<String, CompletableFuture<byte[]>>();
         try {

@@ -1,4 +1,10 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
+
+import dev.latencyedge.plan.EnvironmentPlan;
+import dev.latencyedge.plan.PlanCommand;
+import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.plan.PlanSummary;
+import dev.latencyedge.plan.PlanFile;
 
 import dev.latencyedge.Fixtures;
 import dev.latencyedge.settings.ConfigException;

@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,6 @@
-package dev.latencyedge;
+package dev.latencyedge.cli;
+
+import dev.latencyedge.JavaProcess;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.fakecloud;
 
 import com.pulumi.test.Mocks;
 import dev.latencyedge.settings.AwsRegions;

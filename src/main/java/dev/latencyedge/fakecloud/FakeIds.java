@@ -1,15 +1,15 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.fakecloud;
 
 import dev.latencyedge.settings.Secret;
 
 /** Deterministic stand-ins for the identifiers AWS would assign: the same inputs always give the same id. */
-final class FakeIds {
+public final class FakeIds {
 
     private FakeIds() {
     }
 
     /** {@code length} lower-case hex characters derived from the parts. */
-    static String hex(int length, String... parts) {
+    public static String hex(int length, String... parts) {
         var digest = Secret.sha256(String.join("\u0000", parts));
         while (digest.length() < length) {
             digest = digest + Secret.sha256(digest);

@@ -1,6 +1,8 @@
-package dev.latencyedge;
+package dev.latencyedge.cli;
 
-import dev.latencyedge.plan.KeyHandoff;
+import dev.latencyedge.Main;
+
+import dev.latencyedge.passphrase.KeyHandoff;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import java.util.OptionalInt;
  * given less to do.
  * Set LATENCY_EDGE_NO_RELAUNCH=1 to run in the current JVM instead.
  */
-final class JvmLauncher {
+public final class JvmLauncher {
 
     static final String MARKER = "latencyedge.tunedJvm";
     /**
@@ -45,7 +47,7 @@ final class JvmLauncher {
     }
 
     /** The child's exit status, or empty when this JVM should do the work itself. */
-    static OptionalInt relaunch(String[] args) {
+    public static OptionalInt relaunch(String[] args) {
         if (Boolean.getBoolean(MARKER) || System.getenv("LATENCY_EDGE_NO_RELAUNCH") != null) {
             return OptionalInt.empty();
         }

@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.fakecloud;
 
 import dev.latencyedge.settings.AwsLimits;
 import dev.latencyedge.settings.AwsRegions;

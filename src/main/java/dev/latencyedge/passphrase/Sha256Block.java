@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

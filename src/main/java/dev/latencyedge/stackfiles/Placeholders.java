@@ -1,4 +1,6 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.stackfiles;
+
+import dev.latencyedge.fakecloud.FakeIds;
 
 import dev.latencyedge.settings.ConfigKeys;
 

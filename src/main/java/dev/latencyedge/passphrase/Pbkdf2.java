@@ -1,4 +1,4 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.passphrase;
 
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;

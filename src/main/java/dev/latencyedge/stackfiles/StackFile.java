@@ -1,4 +1,7 @@
-package dev.latencyedge.plan;
+package dev.latencyedge.stackfiles;
+
+import dev.latencyedge.passphrase.PassphraseSecrets;
+import dev.latencyedge.plan.PlanException;
 
 import com.google.gson.Gson;
 import dev.latencyedge.settings.ConfigKeys;
