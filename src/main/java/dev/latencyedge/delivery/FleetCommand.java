@@ -1,13 +1,11 @@
 package dev.latencyedge.delivery;
 
 import dev.latencyedge.plan.PlanException;
-import dev.latencyedge.plan.StackFile;
+import dev.latencyedge.stackfiles.StackFile;
 import dev.latencyedge.settings.ConfigException;
 import dev.latencyedge.settings.GlobalSettings;
 
-import java.io.File;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +86,10 @@ public final class FleetCommand {
             err.println("--region only names Regions to destroy that the environment no longer lists");
             return 2;
         }
-        if (!pulumiOnPath()) {
-            err.println("the pulumi CLI is not on the PATH: install it (https://www.pulumi.com/docs/install/), "
-                    + "or plan offline with: java -jar target/latency-edge.jar plan " + env);
-            return 127;
+        var noCli = PulumiCli.refusal(environment, env);
+        if (noCli.isPresent()) {
+            err.println(noCli.get());
+            return PulumiCli.MISSING;
         }
         GlobalSettings global;
         var regional = new ArrayList<String>();
@@ -136,16 +134,6 @@ public final class FleetCommand {
             done.countDown();
             removeHook(onCtrlC);
         }
-    }
-
-    private boolean pulumiOnPath() {
-        var path = environment.getOrDefault("PATH", "");
-        for (var dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pulumi"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void awaitQuietly(CountDownLatch done) {
