@@ -29,9 +29,6 @@ import java.util.function.Supplier;
  */
 public final class SecretsCommand {
 
-    static final String USAGE = "usage: secrets check <env|stack>\n"
-            + "       secrets init <env> [--policy-pack DIR]\n"
-            + "       secrets rotate <env> [--policy-pack DIR]";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Makes the stack runner and config access from the policy packs to preview with. */
@@ -76,33 +73,21 @@ public final class SecretsCommand {
         return HexFormat.of().formatHex(bytes);
     }
 
-    public int run(String[] args) {
-        if (args.length < 2) {
-            err.println(USAGE);
-            return 2;
-        }
-        var packs = new ArrayList<String>();
-        for (int i = 2; i < args.length; i++) {
-            if (args[i].equals("--policy-pack") && i + 1 < args.length && !args[0].equals("check")) {
-                packs.add(args[++i]);
-            } else {
-                err.println("unexpected argument " + args[i] + "\n" + USAGE);
-                return 2;
-            }
-        }
-        var name = args[1];
+    /**
+     * @param action check, init or rotate
+     * @param name   the environment, or for {@code check} one stack
+     * @param packs  the policy packs every stack is previewed with (init and rotate)
+     */
+    public int run(String action, String name, List<String> packs) {
         try {
-            return switch (args[0]) {
+            return switch (action) {
                 case "check" -> check(name);
                 case "init" -> init(name);
                 case "rotate" -> rotate(name, packs);
-                default -> {
-                    err.println(USAGE);
-                    yield 2;
-                }
+                default -> throw new IllegalArgumentException("no secrets action " + action);
             };
         } catch (ConfigException | PlanException | IllegalStateException e) {
-            err.println("secrets " + args[0] + " " + name + " refused: " + e.getMessage());
+            err.println("secrets " + action + " " + name + " refused: " + e.getMessage());
             return 1;
         }
     }

@@ -51,9 +51,8 @@ public final class KeyHandoff {
      * environment's, or every one with {@code --all}), when a passphrase is given. Empty when there is nothing
      * to derive or the arguments or passphrase are bad: the plan itself then says what is wrong.
      */
-    public static Optional<KeyHandoff> forPlan(String[] args, Map<String, String> environment) {
+    public static Optional<KeyHandoff> forPlan(PlanArgs plan, Map<String, String> environment) {
         try {
-            var plan = PlanArgs.parse(args);
             var passphrase = PassphraseSecrets.fromEnvironment(environment);
             if (passphrase.isEmpty()) {
                 return Optional.empty();
@@ -64,7 +63,7 @@ public final class KeyHandoff {
                         .map(KeyHandoff::salt).flatMap(Optional::stream).distinct().toList();
             }
             return salts.isEmpty() ? Optional.empty() : Optional.of(new KeyHandoff(passphrase.get(), salts));
-        } catch (PlanArgs.UsageException | PlanException | IOException e) {
+        } catch (PlanException | IOException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package dev.latencyedge.passphrase;
 
+import dev.latencyedge.Cli;
+
 import dev.latencyedge.plan.EnvironmentPlan;
 import dev.latencyedge.plan.PlanCommand;
 import dev.latencyedge.plan.PlanException;
@@ -115,9 +117,9 @@ public class PassphraseSecretsTest {
         var project = dev(dir.resolve("project"), "x".repeat(40), "x".repeat(40));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var status = PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(), "--out",
-                dir.resolve("out").toString(), "--no-policy"}, Map.of("PULUMI_CONFIG_PASSPHRASE", "wrong"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        var status = Cli.run(Map.of("PULUMI_CONFIG_PASSPHRASE", "wrong"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "plan", "dev", "--config-dir", project.toString(),
+                "--out", dir.resolve("out").toString(), "--no-policy");
         assertEquals(1, status);
         var message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, message.lines().count(), message);
