@@ -52,18 +52,28 @@ public final class LatencyEdgeCommand implements Callable<Integer> {
 
     /** Parses {@code args}, runs the command they name and returns its exit status. */
     public static int execute(String[] args, Terminal terminal) {
+        return commandLine(terminal).execute(args);
+    }
+
+    /** The whole command line, every command made with the terminal it reads and writes. */
+    static CommandLine commandLine(Terminal terminal) {
         var factory = new TerminalFactory(terminal);
         var commandLine = new CommandLine(new LatencyEdgeCommand(terminal), factory);
         // picocli's own generator, named as shells name it; added before the streams are set, so it writes to them.
         var completion = new CommandLine(new AutoComplete.GenerateCompletion(), factory);
-        completion.getCommandSpec().usageMessage().description("Prints a bash/zsh completion script for the"
-                + " command name latency-edge (see the README for the alias it needs).");
+        completion.getCommandSpec().name("completion").usageMessage()
+                .description("Prints a bash/zsh completion script for the command name latency-edge (the README"
+                        + " shows the alias it completes).")
+                .footerHeading("%nExample:%n")
+                .footer("  alias latency-edge='java -jar target/latency-edge.jar'",
+                        "  source <(java -jar target/latency-edge.jar completion)")
+                .exitCodeListHeading("%nExit status:%n").exitCodeList(java.util.Map.of("0", "printed"));
         commandLine.addSubcommand("completion", completion);
         commandLine.setOut(new PrintWriter(terminal.out(), true))
                 .setErr(new PrintWriter(terminal.err(), true))
                 .setExecutionExceptionHandler(new OneLineFailure(terminal))
                 .setParameterExceptionHandler(new UsageErrors());
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** Makes every command with the terminal it reads and writes. */

@@ -24,31 +24,45 @@ class CommandLineTest {
     /** Every command and subcommand, as typed after the jar. */
     static List<String> commands() {
         var all = new ArrayList<String>();
-        collect(root().getSubcommands().values(), "", all);
+        collect(root().getSubcommands(), "", all);
         return all;
     }
 
-    private static void collect(Iterable<CommandLine> commands, String prefix, List<String> all) {
-        for (var command : commands) {
-            var name = prefix + command.getCommandName();
-            all.add(name);
-            collect(command.getSubcommands().values(), name + " ", all);
-        }
+    private static void collect(Map<String, CommandLine> commands, String prefix, List<String> all) {
+        commands.forEach((word, command) -> {
+            all.add(prefix + word);
+            collect(command.getSubcommands(), prefix + word + " ", all);
+        });
     }
 
     private static CommandLine root() {
-        var terminal = new Terminal(Map.of(), System.out, System.err, null);
-        var commandLine = new CommandLine(new LatencyEdgeCommand(terminal), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
+        return LatencyEdgeCommand.commandLine(new Terminal(Map.of(), System.out, System.err, null));
+    }
+
+    /** Each runnable command's synopsis, as the README's command-line block shows them. */
+    static String synopses() {
+        var text = new StringBuilder();
+        for (var command : commands()) {
+            var commandLine = root();
+            for (var word : command.split(" ")) {
+                commandLine = commandLine.getSubcommands().get(word);
             }
-        });
-        return commandLine;
+            if (commandLine.getSubcommands().isEmpty()) {
+                text.append(commandLine.getHelp().synopsis(0).strip().replaceAll("\\s+", " ")
+                        .replaceFirst("^latency-edge", "java -jar target/latency-edge.jar")).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** The README and --help agree: its command-line block is what picocli prints. */
+    @Test
+    void theReadmeShowsEverySynopsisAsHelpPrintsIt() throws IOException {
+        var readme = Files.readString(Path.of("README.md"));
+        var start = readme.indexOf("<!-- synopses: CommandLineTest -->\n```text\n");
+        assertTrue(start >= 0, "the README's command-line block");
+        var body = readme.substring(readme.indexOf("```text\n", start) + 8);
+        assertEquals(synopses(), body.substring(0, body.indexOf("```")));
     }
 
     @Test
@@ -67,12 +81,10 @@ class CommandLineTest {
             assertEquals(0, run.status(), command + ": " + run.err());
             assertTrue(run.out().startsWith("Usage: latency-edge " + command), run.out());
             assertTrue(run.out().contains("--help"), command + " lists its options:\n" + run.out());
-            if (!command.equals("completion")) {
-                assertTrue(run.out().contains("Example"), command + " shows an example:\n" + run.out());
-                assertTrue(run.out().contains("Exit status:"), command + " lists its exit statuses:\n" + run.out());
-                assertTrue(run.out().contains("java -jar target/latency-edge.jar " + command.split(" ")[0]),
-                        command + ": the example is a real command line:\n" + run.out());
-            }
+            assertTrue(run.out().contains("Example"), command + " shows an example:\n" + run.out());
+            assertTrue(run.out().contains("Exit status:"), command + " lists its exit statuses:\n" + run.out());
+            assertTrue(run.out().contains("java -jar target/latency-edge.jar " + command.split(" ")[0]),
+                    command + ": the example is a real command line:\n" + run.out());
         }
     }
 
