@@ -46,7 +46,7 @@ class SecretsCommandTest {
                 () -> {
                     generated.incrementAndGet();
                     return NEW;
-                }, () -> "0123456789abcdef0123456789abcdef").run(args);
+                }, () -> "0123456789abcdef0123456789abcdef", Map.of()).run(args);
     }
 
     private String printed() {
