@@ -45,11 +45,15 @@ public final class StackFile implements ConfigSource {
     private final Set<String> secretKeys;
     private final Set<String> placeholderKeys;
     private final Set<String> unsetSecretKeys;
-    private final boolean passphraseProvider;
+    /** The file's {@code encryptionsalt}: the stack is on Pulumi's passphrase provider. */
+    private final Optional<String> encryptionSalt;
+    /** The file names another secrets provider ({@code secretsprovider} other than passphrase, {@code encryptedkey}). */
+    private final boolean otherSecretsProvider;
 
     private StackFile(String stackName, Path path, Map<String, String> values,
                       Map<String, java.util.function.Supplier<String>> encrypted, Set<String> secretKeys,
-                      Set<String> placeholderKeys, Set<String> unsetSecretKeys, boolean passphraseProvider) {
+                      Set<String> placeholderKeys, Set<String> unsetSecretKeys, Optional<String> encryptionSalt,
+                      boolean otherSecretsProvider) {
         this.stackName = stackName;
         this.path = path;
         this.values = Map.copyOf(values);
@@ -57,7 +61,8 @@ public final class StackFile implements ConfigSource {
         this.secretKeys = Collections.unmodifiableSet(secretKeys);
         this.placeholderKeys = Collections.unmodifiableSet(placeholderKeys);
         this.unsetSecretKeys = Collections.unmodifiableSet(unsetSecretKeys);
-        this.passphraseProvider = passphraseProvider;
+        this.encryptionSalt = encryptionSalt;
+        this.otherSecretsProvider = otherSecretsProvider;
     }
 
     public static StackFile read(Path configDir, String stackName) {
@@ -126,7 +131,12 @@ public final class StackFile implements ConfigSource {
             // Only a stack with a value to decrypt costs a key, as the CLI only decrypts such a stack's config.
             decrypter.get().prepare(salt.get());
         }
-        return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
+        // As the CLI picks a stack's secrets manager (pulumi/pulumi pkg/cmd/pulumi/stack/secrets.go,
+        // GetSecretsManager): a secretsprovider other than passphrase or default wins over any salt.
+        var provider = document.get("secretsprovider") instanceof String name ? name : "";
+        var other = !(provider.isEmpty() || provider.equals("passphrase") || provider.equals("default"))
+                || document.get("encryptedkey") instanceof String;
+        return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt, other);
     }
 
     /**
@@ -177,6 +187,21 @@ public final class StackFile implements ConfigSource {
         return unsetSecretKeys;
     }
 
+    /** Whether the file holds a {@code secure:} value that is real ciphertext, not the committed placeholder. */
+    public boolean holdsSealedValues() {
+        return secretKeys.size() > unsetSecretKeys.size();
+    }
+
+    /** The file's {@code encryptionsalt}, which puts the stack on Pulumi's passphrase provider. */
+    public Optional<String> encryptionSalt() {
+        return encryptionSalt;
+    }
+
+    /** Whether the file names a secrets provider other than the passphrase (a KMS: secretsprovider, encryptedkey). */
+    public boolean namesAnotherSecretsProvider() {
+        return otherSecretsProvider;
+    }
+
     public Path path() {
         return path;
     }
@@ -207,7 +232,7 @@ public final class StackFile implements ConfigSource {
         if (!unsetSecretKeys.isEmpty()) {
             return "still the committed placeholders: run secrets init";
         }
-        return passphraseProvider ? "passphrase provider: set PULUMI_CONFIG_PASSPHRASE to check the real values"
+        return encryptionSalt.isPresent() ? "passphrase provider: set PULUMI_CONFIG_PASSPHRASE to check the real values"
                 : "held by the stack's secrets provider (Pulumi Cloud or a KMS)";
     }
 

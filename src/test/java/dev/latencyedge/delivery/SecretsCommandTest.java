@@ -52,7 +52,7 @@ class SecretsCommandTest {
         }, printOut, printErr, () -> {
             generated.incrementAndGet();
             return NEW;
-        }, () -> "0123456789abcdef0123456789abcdef");
+        }, () -> "0123456789abcdef0123456789abcdef", Map.of());
         var withDir = java.util.stream.Stream.concat(java.util.stream.Stream.of("secrets"), java.util.stream.Stream.concat(
                 java.util.Arrays.stream(args), java.util.stream.Stream.of("--config-dir", projectDir.toString())));
         return Cli.run(new ServiceDoubles(null, dir -> secrets, null), Map.of("PATH", PULUMI_ON_PATH.toString()),
