@@ -73,9 +73,10 @@ public final class PlanSummary {
                 FailoverBudget.ERROR_CACHING_MIN_TTL_SECONDS));
 
         if (!plan.candidates().isEmpty()) {
-            out.append("\nNot yet in the latency set (stack files of ").append(global.common().env())
-                    .append(" whose Region ").append(ConfigKeys.REGIONS).append(" does not list: the edge sends them"
-                            + " nothing until it does)\n");
+            var env = global.common().env();
+            out.append("\nNot yet in the latency set (").append(env).append("'s stacks of Regions that ")
+                    .append(ConfigKeys.REGIONS).append(" in Pulumi.").append(env)
+                    .append(".yaml does not list; the edge sends them nothing until it does)\n");
             plan.candidates().forEach((region, stack) -> out.append(String.format("  %-15s %s -> %s%n", region,
                     stack.stackName(), stack.exports().get(RegionalOutputs.ALB_DNS_NAME))));
         }
