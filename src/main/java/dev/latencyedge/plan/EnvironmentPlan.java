@@ -125,10 +125,15 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         }
     }
 
-    /** Settings, or their problems noted, so every file's are reported in one run. */
+    /**
+     * Settings, or their problems noted, so every file's are reported in one run; a wrong passphrase, wrong for
+     * every file, ends the run at the first.
+     */
     private static <T> Optional<T> settings(List<String> problems, Supplier<T> load) {
         try {
             return Optional.of(load.get());
+        } catch (PassphraseSecrets.IncorrectPassphrase e) {
+            throw e;
         } catch (ConfigException | PlanException e) {
             problems.add(e.getMessage());
             return Optional.empty();
