@@ -40,7 +40,7 @@ public final class UnreadKeys {
                             + suggestion(name, readable)));
                 } else {
                     problems.add(new ConfigException.Problem(key, "is not a key the program reads, so it would be"
-                            + " ignored" + suggestion(name, readable)));
+                            + " ignored" + suggestion(name, readable, role)));
                 }
             } else if (almostOurs(namespace)) {
                 problems.add(new ConfigException.Problem(key, "namespace \"" + namespace + "\" is not \""
@@ -61,8 +61,22 @@ public final class UnreadKeys {
         return compact(lower).equals(COMPACT_NAMESPACE) || distance(lower, ConfigKeys.NAMESPACE) <= 2;
     }
 
-    /** "; did you mean `latency-edge:drain`?" for the nearest readable key, when it is near enough to be meant. */
-    static String suggestion(String name, List<String> readable) {
+    /** The key meant among the role's, else among the other role's, saying who reads it. */
+    private static String suggestion(String name, List<String> readable, Optional<Role> role) {
+        var own = nearest(name, readable);
+        if (own.isPresent() || role.isEmpty()) {
+            return own.map(key -> "; did you mean `" + key + "`?").orElse("");
+        }
+        return nearest(name, ConfigKeys.PROJECT_KEYS).map(key -> "; did you mean `" + key + "`, which only "
+                + describe(ConfigKeys.onlyReadBy(key).orElseThrow()) + " read?").orElse("");
+    }
+
+    private static String suggestion(String name, List<String> readable) {
+        return nearest(name, readable).map(key -> "; did you mean `" + key + "`?").orElse("");
+    }
+
+    /** The readable key nearest the name, when it is near enough to be the one meant. */
+    static Optional<String> nearest(String name, List<String> readable) {
         var wanted = name.toLowerCase(Locale.ROOT);
         String best = null;
         var bestDistance = Integer.MAX_VALUE;
@@ -77,7 +91,7 @@ public final class UnreadKeys {
         // A third of the name (at least 2) keeps "drian" -> drain and "healthCheckIntervall" -> healthCheckInterval
         // while an unrelated key (priceClass in a regional stack) gets no misleading guess.
         var nearEnough = Math.max(2, wanted.length() / 3);
-        return best != null && bestDistance <= nearEnough ? "; did you mean `" + best + "`?" : "";
+        return bestDistance <= nearEnough ? Optional.ofNullable(best) : Optional.empty();
     }
 
     private static String compact(String text) {

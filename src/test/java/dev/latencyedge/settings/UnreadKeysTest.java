@@ -47,6 +47,13 @@ class UnreadKeysTest {
     }
 
     @Test
+    void aMisspeltKeyOfTheOtherRoleIsNamedWithWhoReadsIt() {
+        var problem = onlyProblem(global("prod", "eu-west-1").set("latency-edge:healthCheckIntervall", "10"));
+        assertTrue(problem.reason().endsWith("did you mean `latency-edge:healthCheckInterval`, which only regional"
+                + " stacks (Pulumi.<env>-<region>.yaml) read?"), problem.reason());
+    }
+
+    @Test
     void aGlobalKeyInARegionalStackIsRefused() {
         var problem = onlyProblem(regional("prod", "eu-west-1").set("latency-edge:priceClass", "PriceClass_100"));
         assertEquals("latency-edge:priceClass", problem.key());
