@@ -108,6 +108,26 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         return evaluate(global.orElseThrow(), regionalSettings, candidateSettings, placeholders);
     }
 
+    /** Several environments, every problem of every one of them reported together, each under its file. */
+    public static List<EnvironmentPlan> evaluate(Path configDir, List<String> envs,
+                                                 Optional<PassphraseSecrets> passphrase) {
+        var plans = new ArrayList<EnvironmentPlan>();
+        var problems = new ArrayList<String>();
+        for (var env : envs) {
+            try {
+                plans.add(evaluate(configDir, env, passphrase));
+            } catch (PassphraseSecrets.IncorrectPassphrase e) {
+                throw e;
+            } catch (ConfigException | PlanException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanException(String.join("\n", problems));
+        }
+        return plans;
+    }
+
     /** A stack file, or why it could not be read (a listed Region without a file stays an error). */
     private sealed interface Read {
         record File(StackFile file) implements Read {

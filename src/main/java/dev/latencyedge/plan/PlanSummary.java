@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public final class PlanSummary {
 
     /** How a regional stack the global stack does not list yet is shown. */
-    public static final String NOT_LISTED = "not yet in the latency set";
+    private static final String NOT_LISTED = "not yet in the latency set";
 
     private PlanSummary() {
     }

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,6 +67,17 @@ class ConfigurationProblemsTest {
         assertTrue(euWest1Problems.contains("latency-edge:zone: is required"), message);
         // The missing zone is the one problem: no origin.<zone> derived from it is reported too.
         assertEquals(2, euWest1Problems.lines().count(), message);
+    }
+
+    @Test
+    void everyEnvironmentsProblemsAreReportedTogether(@TempDir Path work) throws IOException {
+        var project = Fixtures.copyProject(work);
+        append(project.resolve("Pulumi.dev-eu-west-1.yaml"), "  latency-edge:drian: true\n");
+        append(project.resolve("Pulumi.prod.yaml"), "  latency-edge:priceClas: PriceClass_100\n");
+        var message = assertThrows(PlanException.class, () -> EnvironmentPlan.evaluate(project,
+                List.of("dev", "prod"), Optional.empty())).getMessage();
+        assertTrue(message.contains("stack dev-eu-west-1 (") && message.contains("latency-edge:drian:"), message);
+        assertTrue(message.contains("stack prod (") && message.contains("latency-edge:priceClas:"), message);
     }
 
     /** The parser's reason and where it found it; SnakeYAML counts lines and columns from 0, the message from 1. */
