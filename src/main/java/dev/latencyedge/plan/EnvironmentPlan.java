@@ -87,12 +87,12 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         var global = settings(problems, globalStack::globalSettings);
         var regionalSettings = new LinkedHashMap<String, RegionalSettings>();
         var candidateSettings = new LinkedHashMap<String, RegionalSettings>();
-        files.forEach((region, read) -> {
-            if (read instanceof Read.Failed failed) {
+        files.forEach((region, result) -> {
+            if (result instanceof Read.Failed failed) {
                 problems.add(failed.problem());
                 return;
             }
-            var file = ((Read.File) read).file();
+            var file = ((Read.File) result).file();
             var isListed = listed.contains(region);
             var why = isListed ? "the global stack " + env + " lists " + region + " in latency-edge:regions"
                     : "its name is that of " + env + "'s stack for " + region;
@@ -104,7 +104,7 @@ public record EnvironmentPlan(EvaluatedStack global, Map<String, EvaluatedStack>
         }
         var placeholders = new TreeMap<String, Placeholders.Undecrypted>();
         notePlaceholders(placeholders, globalStack);
-        files.values().forEach(read -> notePlaceholders(placeholders, ((Read.File) read).file()));
+        files.values().forEach(result -> notePlaceholders(placeholders, ((Read.File) result).file()));
         return evaluate(global.orElseThrow(), regionalSettings, candidateSettings, placeholders);
     }
 
