@@ -77,6 +77,11 @@ public final class Fixtures {
             return secrets.contains(key);
         }
 
+        @Override
+        public Set<String> stackKeys() {
+            return values.keySet();
+        }
+
         public StackSettings load() {
             return SettingsLoader.load(this);
         }

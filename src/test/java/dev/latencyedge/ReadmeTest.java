@@ -31,6 +31,14 @@ class ReadmeTest {
         var documented = table.stream().map(l -> l.substring(3, l.indexOf('`', 3))).toList();
         assertEquals(dev.latencyedge.settings.ConfigKeys.PROJECT_KEYS.stream().sorted().toList(),
                 documented.stream().sorted().toList());
+        // The role column is the keys table's: which role reads a key decides which stacks may set it.
+        for (var row : table) {
+            var cells = row.split("\\|");
+            var key = documented.get(table.indexOf(row));
+            var expected = dev.latencyedge.settings.ConfigKeys.onlyReadBy(key)
+                    .map(dev.latencyedge.settings.Role::configValue).orElse("both");
+            assertEquals(expected, cells[2].trim(), key);
+        }
     }
 
     /**

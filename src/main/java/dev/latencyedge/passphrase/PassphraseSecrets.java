@@ -139,6 +139,9 @@ public final class PassphraseSecrets {
         try {
             key = keys.get(encryptionSalt).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof IncorrectPassphrase) {
+                throw new IncorrectPassphrase(where + ": " + e.getCause().getMessage());
+            }
             throw new PlanException(where + ": " + e.getCause().getMessage());
         }
         try {
@@ -188,7 +191,14 @@ public final class PassphraseSecrets {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
         }
-        throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+        throw new IncorrectPassphrase("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+    }
+
+    /** The passphrase opens no key: one problem of the whole run, not one more for every stack file. */
+    public static final class IncorrectPassphrase extends PlanException {
+        IncorrectPassphrase(String message) {
+            super(message);
+        }
     }
 
     private static String[] saltParts(String encryptionSalt) {

@@ -62,9 +62,7 @@ public final class PlanCommand {
         try {
             var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
                     ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
-            for (var environmentName : all ? environments(configDir) : List.of(env)) {
-                plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
-            }
+            plans.addAll(EnvironmentPlan.evaluate(configDir, all ? environments(configDir) : List.of(env), passphrase));
             if (all) {
                 EnvironmentClashes.verify(plans);
             }

@@ -93,7 +93,8 @@ public class PassphraseSecretsTest {
 
     @Test
     void aShortSecretOrOneARegionDoesNotAcceptIsRefusedOfflineAsAtDeployTime(@TempDir Path dir) throws Exception {
-        var shortOne = assertThrows(ConfigException.class, () -> EnvironmentPlan.evaluate(
+        // Every stack's problems are reported together, as one PlanException grouped by file.
+        var shortOne = assertThrows(dev.latencyedge.plan.PlanException.class, () -> EnvironmentPlan.evaluate(
                 dev(dir.resolve("a"), "short", "short"), "dev", passphrase("password")));
         assertTrue(shortOne.getMessage().contains("latency-edge:originVerifySecret: must be 32 to 128 characters"),
                 shortOne.getMessage());
