@@ -138,6 +138,7 @@ public final class Fixtures {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
         }
+        Files.copy(Path.of(".pulumi.version"), target.resolve(".pulumi.version"));
         Files.createDirectories(target.resolve("deployments"));
         Files.copy(Path.of("deployments", "webhooks.yaml"), target.resolve("deployments").resolve("webhooks.yaml"));
         return target;

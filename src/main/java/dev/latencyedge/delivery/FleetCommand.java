@@ -86,10 +86,9 @@ public final class FleetCommand {
             err.println("--region only names Regions to destroy that the environment no longer lists");
             return 2;
         }
-        var noCli = PulumiCli.refusal(environment, env);
-        if (noCli.isPresent()) {
-            err.println(noCli.get());
-            return PulumiCli.MISSING;
+        var cli = PulumiCli.check(projectDir, environment, env, out, err);
+        if (cli != 0) {
+            return cli;
         }
         GlobalSettings global;
         var regional = new ArrayList<String>();

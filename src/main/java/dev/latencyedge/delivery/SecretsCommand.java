@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -47,19 +48,27 @@ public final class SecretsCommand {
     private final PrintStream err;
     private final Supplier<String> secrets;
     private final Supplier<String> labels;
+    private final Map<String, String> environment;
 
+    /** With the process environment, whose PATH is searched for the pulumi CLI that init and rotate need. */
     public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err) {
-        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel);
+        this(projectDir, stacks, out, err, System.getenv());
+    }
+
+    public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err,
+                          Map<String, String> environment) {
+        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel, environment);
     }
 
     SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err, Supplier<String> secrets,
-                   Supplier<String> labels) {
+                   Supplier<String> labels, Map<String, String> environment) {
         this.projectDir = projectDir;
         this.stacks = stacks;
         this.out = out;
         this.err = err;
         this.secrets = secrets;
         this.labels = labels;
+        this.environment = environment;
     }
 
     /** 48 random bytes, base64: 64 characters the ALB header condition and the settings accept. */
@@ -137,7 +146,12 @@ public final class SecretsCommand {
                 : file.regionalSettings("secrets check names a regional stack").common().env();
     }
 
+    /** init and rotate drive the CLI; check only reads the stack files (CI runs it before installing the CLI). */
     private int init(String env) {
+        var cli = PulumiCli.check(projectDir, environment, env, out, err);
+        if (cli != 0) {
+            return cli;
+        }
         var all = stacksOf(env);
         var set = all.stream().filter(s -> {
             var file = StackFile.read(projectDir, s);
@@ -164,6 +178,10 @@ public final class SecretsCommand {
     }
 
     private int rotate(String env, List<String> packs) {
+        var cli = PulumiCli.check(projectDir, environment, env, out, err);
+        if (cli != 0) {
+            return cli;
+        }
         if (check(env) != 0) {
             return 1;
         }

@@ -29,6 +29,12 @@ class SecretsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final InMemoryStacks stacks = new InMemoryStacks("prod");
     private final AtomicInteger generated = new AtomicInteger();
+    /** init and rotate need the pulumi CLI: one of the pinned version, on a PATH of its own. */
+    private final Map<String, String> cli;
+
+    SecretsCommandTest() throws IOException {
+        cli = PulumiCliTest.pinnedCliOnPath(Files.createTempDirectory("latency-edge-pulumi"));
+    }
 
     private int run(Path projectDir, String... args) {
         return new SecretsCommand(projectDir, new SecretsCommand.Stacks() {
@@ -46,7 +52,7 @@ class SecretsCommandTest {
                 () -> {
                     generated.incrementAndGet();
                     return NEW;
-                }, () -> "0123456789abcdef0123456789abcdef").run(args);
+                }, () -> "0123456789abcdef0123456789abcdef", cli).run(args);
     }
 
     private String printed() {
@@ -91,7 +97,7 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return dev;
             }
-        }, new PrintStream(out), new PrintStream(err)).run(new String[] {"init", "dev"}));
+        }, new PrintStream(out), new PrintStream(err), cli).run(new String[] {"init", "dev"}));
         assertTrue(dev.config("dev", ConfigKeys.ORIGIN_LABEL).isEmpty(), "dev's label is plain config");
     }
 
@@ -181,6 +187,23 @@ class SecretsCommandTest {
     void rotateRefusesPlaceholders() {
         assertEquals(1, run(Path.of("."), "rotate", "prod", "--policy-pack", "policy"));
         assertTrue(printed().contains("secrets are still placeholders in prod-us-east-1"));
+        assertEquals(List.of(), stacks.operations);
+    }
+
+    // CI runs secrets check before pulumi/actions installs the CLI (.github/actions/stack): check reads files only.
+    @Test
+    void initAndRotateNeedThePinnedCliWhileCheckReadsOnlyTheStackFiles() throws IOException {
+        var noCli = Map.of("PATH", Files.createTempDirectory("latency-edge-no-pulumi").toString());
+        var project = project();
+        for (var command : List.of("init", "rotate")) {
+            err.reset();
+            assertEquals(127, new SecretsCommand(project, null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), noCli).run(new String[] {command, "prod"}), command);
+            assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count(), command);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("the pulumi CLI is not on the PATH"), command);
+        }
+        assertEquals(0, new SecretsCommand(project, null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), noCli).run(new String[] {"check", "prod"}));
         assertEquals(List.of(), stacks.operations);
     }
 }
