@@ -51,7 +51,7 @@ public record SettingsPatch(JsonObject body, List<String> changes) {
             var key = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
             var want = entry.getValue();
             var have = held.get(entry.getKey());
-            if (want.isJsonObject() && !empty(want) && (empty(have) || have.isJsonObject())) {
+            if (want.isJsonObject() && (empty(have) || have.isJsonObject())) {
                 converge(key, have, want.getAsJsonObject(),
                         body == null ? null : body.getAsJsonObject(entry.getKey()), changes);
             } else if (empty(have) && !empty(want)) {

@@ -359,39 +359,53 @@ class DeliveryFilesTest {
         }
     }
 
+    private static final Map<String, List<String>> ENVIRONMENTS = Map.of(
+            "dev", List.of("dev-us-east-1", "dev-eu-west-1"),
+            "prod", List.of("prod-us-east-1", "prod-eu-west-1", "prod-ap-southeast-1"));
+
+    // Under Pulumi Deployments a push deploys only the first stack of the chain, so its filter is every input of
+    // the environment; the other stacks are deployed by hooks and filter nothing.
     @SuppressWarnings("unchecked")
     @Test
-    void everyStackHasDeploymentSettingsWithItsOwnPathFilterAndNoPlainSecrets() throws IOException {
-        var all = Stream.concat(REGIONAL.stream(), Stream.of("dev", "prod")).toList();
-        for (var stack : all) {
-            var settings = (Map<String, Object>) yaml("Pulumi." + stack + ".deploy.yaml").get("settings");
-            var paths = (List<String>) ((Map<String, Object>) settings.get("gitHub")).get("paths");
-            assertTrue(paths.contains("Pulumi." + stack + ".yaml"), stack);
-            all.stream().filter(other -> !other.equals(stack))
-                    .forEach(other -> assertFalse(paths.contains("Pulumi." + other + ".yaml"), stack + " redeploys for " + other));
-            var operation = (Map<String, Object>) settings.get("operationContext");
-            assertEquals(List.of("./mvnw -B -q package -DskipTests"), operation.get("preRunCommands"));
-            assertTrue(((Map<String, Object>) operation.get("oidc")).containsKey("aws"), stack);
-            var variables = (Map<String, Object>) operation.get("environmentVariables");
-            variables.forEach((name, value) -> {
-                assertFalse(name.matches("(?i).*(secret|token|password|key).*"), stack + ": " + name);
-                assertTrue(value instanceof String, stack + ": " + name);
-            });
+    void theFirstRegionOfEachChainWatchesEveryInputOfItsEnvironmentAndNoStackHoldsPlainSecrets() throws IOException {
+        for (var env : ENVIRONMENTS.entrySet()) {
+            var chain = DeploymentsAsCode.chain(Path.of("."), env.getKey(), env.getValue());
+            var head = chain.get(0).stack();
+            var stacks = Stream.concat(env.getValue().stream(), Stream.of(env.getKey())).toList();
+            for (var stack : stacks) {
+                var settings = (Map<String, Object>) yaml("Pulumi." + stack + ".deploy.yaml").get("settings");
+                var paths = (List<String>) ((Map<String, Object>) settings.get("gitHub")).get("paths");
+                if (stack.equals(head)) {
+                    var inputs = new java.util.ArrayList<>(List.of("Pulumi.yaml", "pom.xml", "src/main/**", "policy/src/**"));
+                    stacks.forEach(s -> inputs.add("Pulumi." + s + ".yaml"));
+                    assertEquals(Set.copyOf(inputs), Set.copyOf(paths), stack);
+                } else {
+                    assertEquals(null, paths, stack + " is deployed by a hook, never by a push");
+                }
+                var operation = (Map<String, Object>) settings.get("operationContext");
+                assertEquals(List.of("./mvnw -B -q package -DskipTests"), operation.get("preRunCommands"));
+                assertTrue(((Map<String, Object>) operation.get("oidc")).containsKey("aws"), stack);
+                var variables = (Map<String, Object>) operation.get("environmentVariables");
+                variables.forEach((name, value) -> {
+                    assertFalse(name.matches("(?i).*(secret|token|password|key).*"), stack + ": " + name);
+                    assertTrue(value instanceof String, stack + ": " + name);
+                });
+            }
         }
     }
 
-    @SuppressWarnings("unchecked")
+    // One push, one edge deployment, after every Region: each Region deploys the next, the last one the edge.
     @Test
-    void eachRegionsSuccessfulUpdateDeploysItsEnvironmentsEdge() throws IOException {
-        var hooks = (List<Map<String, Object>>) yaml("deployments/webhooks.yaml").get("webhooks");
-        assertEquals(REGIONAL, hooks.stream().map(h -> h.get("stack")).toList());
-        for (var hook : hooks) {
-            var env = ((String) hook.get("stack")).substring(0, ((String) hook.get("stack")).indexOf('-'));
-            assertEquals("pulumi_deployments", hook.get("format"));
-            assertEquals(List.of("update_succeeded"), hook.get("filters"));
-            assertEquals("latency-edge/" + env, hook.get("payloadUrl"));
+    void eachEnvironmentsHooksChainItsRegionsToOneEdgeDeployment() throws IOException {
+        for (var env : ENVIRONMENTS.entrySet()) {
+            var chain = DeploymentsAsCode.chain(Path.of("."), env.getKey(), env.getValue());
+            assertEquals(env.getValue(), chain.stream().map(DeploymentsAsCode.Webhook::stack).toList());
+            for (int i = 0; i < chain.size(); i++) {
+                var next = i + 1 < chain.size() ? chain.get(i + 1).stack() : env.getKey();
+                assertEquals("latency-edge/" + next, chain.get(i).payloadUrl());
+                assertEquals(List.of("update_succeeded"), chain.get(i).filters());
+                assertEquals("pulumi_deployments", chain.get(i).format());
+            }
         }
-        assertEquals(Set.of("dev-us-east-1", "dev-eu-west-1"), Set.copyOf(DeploymentsAsCode.webhooks(Path.of("."),
-                Set.of("dev-us-east-1", "dev-eu-west-1", "dev")).stream().map(DeploymentsAsCode.Webhook::stack).toList()));
     }
 }
