@@ -190,7 +190,7 @@ class DeliveryFilesTest {
     // One operation per stack at a time, and a prod run waiting for its reviewers holds only prod's stacks.
     @SuppressWarnings("unchecked")
     @Test
-    void everyDeployingJobTakesItsStacksGroupAndNothingTakesTheWholeWorkflow() throws IOException {
+    void everyDeployingJobTakesItsStacksGroupRunsToItsEndAndNothingTakesTheWholeWorkflow() throws IOException {
         assertFalse(yaml(".github/workflows/deploy.yml").containsKey("concurrency"), "no workflow-wide group");
         for (var entry : jobs(".github/workflows/deploy.yml").entrySet()) {
             if (!stackStep(entry.getValue()).contains("command=up")) {
@@ -199,6 +199,10 @@ class DeliveryFilesTest {
             var group = (Map<String, Object>) entry.getValue().get("concurrency");
             assertEquals("pulumi-${{ matrix.stack }}", group.get("group"), entry.getKey());
             assertEquals(false, group.get("cancel-in-progress"), entry.getKey() + ": a running up is never cancelled");
+            // fail-fast (the default) cancels a matrix's running legs when one fails: an up stopped halfway.
+            var strategy = (Map<String, Object>) entry.getValue().get("strategy");
+            assertTrue(((List<?>) ((Map<?, ?>) strategy.get("matrix")).get("stack")).size() == 1
+                    || Boolean.FALSE.equals(strategy.get("fail-fast")), entry.getKey());
         }
     }
 
