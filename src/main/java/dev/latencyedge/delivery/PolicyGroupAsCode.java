@@ -41,14 +41,17 @@ final class PolicyGroupAsCode {
         var newest = newestTag(client, org);
         var group = groupName(env);
         var changes = new ArrayList<String>();
+        Consumer<String> say = line -> {
+            changes.add(line);
+            out.println(line);
+        };
         Consumer<JsonObject> patch = change -> {
             if (apply) {
                 client.updatePolicyGroup(org, group, change);
             }
         };
         if (!client.policyGroupNames(org).contains(group)) {
-            changes.add((apply ? "+ creating" : "+ would create") + " policy group " + group);
-            out.println(changes.get(changes.size() - 1));
+            say.accept((apply ? "+ creating" : "+ would create") + " policy group " + group);
             if (apply) {
                 client.createPolicyGroup(org, group);
             }
@@ -58,17 +61,15 @@ final class PolicyGroupAsCode {
         array(current, "stacks").forEach(s -> members.add(s.getAsJsonObject()));
         for (var stack : stacks) {
             if (members.stream().noneMatch(m -> isStack(m, stack))) {
-                changes.add((apply ? "+ adding " : "+ would add ") + stack + " to policy group " + group);
-                out.println(changes.get(changes.size() - 1));
+                say.accept((apply ? "+ adding " : "+ would add ") + stack + " to policy group " + group);
                 patch.accept(change("addStack", reference(stack)));
             }
         }
         for (var member : members) {
             if (stacks.stream().noneMatch(s -> isStack(member, s))) {
                 var name = member.get("name").getAsString();
-                changes.add((apply ? "- removing " : "- would remove ") + name + " from policy group " + group
+                say.accept((apply ? "- removing " : "- would remove ") + name + " from policy group " + group
                         + " (no longer a stack of " + env + ")");
-                out.println(changes.get(changes.size() - 1));
                 patch.accept(change("removeStack", member));
             }
         }
@@ -79,16 +80,14 @@ final class PolicyGroupAsCode {
             }
         });
         if (enabled.stream().noneMatch(p -> newest.equals(tagOf(p)))) {
-            changes.add((apply ? "~ enabling" : "~ would enable") + " policy pack " + PACK + " " + newest
+            say.accept((apply ? "~ enabling" : "~ would enable") + " policy pack " + PACK + " " + newest
                     + " in policy group " + group);
-            out.println(changes.get(changes.size() - 1));
             patch.accept(change("addPolicyPack", pack(newest)));
         }
         for (var old : enabled) {
             if (!newest.equals(tagOf(old))) {
-                changes.add((apply ? "- disabling" : "- would disable") + " policy pack " + PACK + " " + tagOf(old)
+                say.accept((apply ? "- disabling" : "- would disable") + " policy pack " + PACK + " " + tagOf(old)
                         + " in policy group " + group + " (enabled before " + newest + ")");
-                out.println(changes.get(changes.size() - 1));
                 patch.accept(change("removePolicyPack", pack(tagOf(old))));
             }
         }
