@@ -143,6 +143,7 @@ public final class Fixtures {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
         }
+        Files.copy(Path.of(".pulumi.version"), target.resolve(".pulumi.version"));
         Files.createDirectories(target.resolve("deployments"));
         Files.copy(Path.of("deployments", "webhooks.yaml"), target.resolve("deployments").resolve("webhooks.yaml"));
         return target;
@@ -161,20 +162,6 @@ public final class Fixtures {
     }
 
     /** The innermost cause: the SDK wraps a program's exception in its own and in CompletionExceptions. */
-    /** A new folder holding an executable file named {@code pulumi}, for a PATH on which the CLI is found. */
-    public static Path pulumiOnPath() {
-        try {
-            var dir = java.nio.file.Files.createTempDirectory("latency-edge-bin");
-            var pulumi = dir.resolve("pulumi");
-            java.nio.file.Files.writeString(pulumi, "#!/bin/sh\n");
-            java.nio.file.Files.setPosixFilePermissions(pulumi,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     public static Throwable rootCause(Throwable error) {
         var cause = error;
         while (cause.getCause() != null) {

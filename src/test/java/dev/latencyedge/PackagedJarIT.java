@@ -117,6 +117,26 @@ class PackagedJarIT {
     }
 
     /**
+     * The jar as a user starts it: with no command and no engine (PULUMI_MONITOR unset) one line and status 2, no
+     * stack trace and no environment dump; {@code --version} names the commit it was built from.
+     */
+    @Test
+    void theJarOutsideTheEngineSaysWhatItIsInOneLine() throws Exception {
+        var jar = PROGRAM_JAR.toAbsolutePath().toString();
+        var bare = JavaProcess.runWithStatus(List.of("-jar", jar), 60);
+        assertEquals(2, bare.status(), bare.output());
+        assertEquals(List.of("latency-edge.jar is the Pulumi program: run it through pulumi up (Pulumi.yaml names it),"
+                + " or give it a command (java -jar target/latency-edge.jar --help)"), bare.output().lines().toList());
+        var version = JavaProcess.runWithStatus(List.of("-jar", jar, "--version"), 60);
+        assertEquals(0, version.status(), version.output());
+        assertTrue(version.output().matches("latency-edge \\S+ \\(commit [0-9a-f]{40}(\\+modified)?\\)\\n"),
+                version.output());
+        var help = JavaProcess.runWithStatus(List.of("-jar", jar, "plan", "--help"), 60);
+        assertEquals(0, help.status(), help.output());
+        assertTrue(help.output().startsWith("Usage: latency-edge plan"), help.output());
+    }
+
+    /**
      * {@code pulumi up} runs the program jar in one JVM; the SDK finds resource types (to deserialise resource
      * references) by scanning its class loader's class path with Guava's ClassPath, which must follow the
      * manifest to the dependency jar.

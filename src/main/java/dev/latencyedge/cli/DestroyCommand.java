@@ -14,7 +14,8 @@ import java.util.List;
         footer = {"  java -jar target/latency-edge.jar destroy dev",
                 "  java -jar target/latency-edge.jar destroy dev --region ap-southeast-1   # a Region no longer listed"},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:every stack succeeded",
-                "1:a stack failed or was refused (named)", "2:bad usage", "127:the pulumi CLI is not on the PATH"})
+                "1:a stack failed or was refused (named)", "2:bad usage", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
 final class DestroyCommand extends FleetOperationCommand {
 
     @Option(names = "--region", paramLabel = "CODE",

@@ -1,6 +1,6 @@
 package dev.latencyedge.cli;
 
-/** The exit statuses of every command, in one place; each command's help lists those it can end with. */
+/** The exit statuses the command line itself decides; each command's help lists all those it can end with. */
 final class ExitStatus {
 
     static final int OK = 0;
@@ -8,12 +8,6 @@ final class ExitStatus {
     static final int FAILED = 1;
     /** Bad usage: an unknown command or option, a missing argument (picocli's own status for it). */
     static final int USAGE = 2;
-    /** The policy pack reported a mandatory violation. */
-    static final int POLICY_VIOLATION = 3;
-    /** A {@code diff --fail-on} gate was hit. */
-    static final int GATE_HIT = dev.latencyedge.diff.DiffCommand.GATE_HIT;
-    /** The pulumi CLI is not on the PATH (the shell's "command not found"). */
-    static final int NO_CLI = dev.latencyedge.delivery.PulumiCli.MISSING;
 
     private ExitStatus() {
     }

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"  0:success", "  1:the command failed (bad configuration, a failed stack or call)",
                 "  2:bad usage (an unknown command or option, a missing argument)",
                 "  3:the policy pack reported a mandatory violation (plan)",
-                "  4:a --fail-on gate was hit (diff)", "127:the pulumi CLI is not on the PATH"})
+                "  4:a --fail-on gate was hit (diff)", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
 public final class LatencyEdgeCommand implements Callable<Integer> {
 
     /** What the jar says when started with no command outside the engine. */

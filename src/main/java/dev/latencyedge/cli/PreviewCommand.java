@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 + " CLI, with the policy packs given.",
         footerHeading = "%nExample:%n", footer = "  java -jar target/latency-edge.jar preview dev --policy-pack policy",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:every stack succeeded",
-                "1:a stack failed or was refused (named)", "2:bad usage", "127:the pulumi CLI is not on the PATH"})
+                "1:a stack failed or was refused (named)", "2:bad usage", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
 final class PreviewCommand extends FleetOperationCommand {
 
     PreviewCommand(Terminal terminal) {

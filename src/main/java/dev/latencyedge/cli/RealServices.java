@@ -33,7 +33,7 @@ record RealServices(Map<String, String> environment, PrintStream out, PrintStrea
             public StackConfig config() {
                 return new AutomationStackRunner(projectDir, List.of());
             }
-        }, out, err);
+        }, out, err, environment);
     }
 
     @Override

@@ -28,10 +28,9 @@ abstract class SecretsChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var noCli = PulumiCli.refusal(terminal.environment(), env);
-        if (noCli.isPresent()) {
-            terminal.err().println(noCli.get());
-            return ExitStatus.NO_CLI;
+        var cli = PulumiCli.check(configDir.path, terminal.environment(), env, terminal.out(), terminal.err());
+        if (cli != ExitStatus.OK) {
+            return cli;
         }
         return terminal.services().secrets(configDir.path).run(action(), env, policyPacks.packs);
     }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExample:%n", footer = "  java -jar target/latency-edge.jar secrets init dev",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:the secrets are set; commit the stack files",
                 "1:refused (secrets already set, unreadable stack files) or a stack failed", "2:bad usage",
+                "126:the pulumi CLI is older than the version in .pulumi.version",
                 "127:the pulumi CLI is not on the PATH"})
 final class SecretsInitCommand extends SecretsChangeCommand {
 

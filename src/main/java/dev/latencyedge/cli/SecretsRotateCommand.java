@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExample:%n", footer = "  java -jar target/latency-edge.jar secrets rotate prod --policy-pack policy",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:rotated",
                 "1:a placeholder secret, or a stack failed (the environment still serves; run again to resume)",
-                "2:bad usage", "127:the pulumi CLI is not on the PATH"})
+                "2:bad usage", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
 final class SecretsRotateCommand extends SecretsChangeCommand {
 
     SecretsRotateCommand(Terminal terminal) {

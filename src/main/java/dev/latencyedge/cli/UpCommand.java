@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExample:%n",
         footer = "  java -jar target/latency-edge.jar up dev --parallel 2 --policy-pack policy",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:every stack succeeded",
-                "1:a stack failed or was refused (named)", "2:bad usage", "127:the pulumi CLI is not on the PATH"})
+                "1:a stack failed or was refused (named)", "2:bad usage", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
 final class UpCommand extends FleetOperationCommand {
 
     UpCommand(Terminal terminal) {

@@ -47,11 +47,6 @@ public final class FleetCommand {
      * @param extraRegions for {@code destroy}: Regions the environment no longer lists whose stacks go too
      */
     public int run(Operation operation, String env, int parallel, List<String> policyPacks, List<String> extraRegions) {
-        var noCli = PulumiCli.refusal(environment, env);
-        if (noCli.isPresent()) {
-            err.println(noCli.get());
-            return PulumiCli.MISSING;
-        }
         GlobalSettings global;
         var regional = new ArrayList<String>();
         try {

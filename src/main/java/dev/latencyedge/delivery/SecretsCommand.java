@@ -50,8 +50,14 @@ public final class SecretsCommand {
     /** This process's environment, which the pulumi CLI the Automation API runs inherits (the passphrase). */
     private final Map<String, String> environment;
 
+    /** With the process environment, whose PATH is searched for the pulumi CLI that init and rotate need. */
     public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err) {
-        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel, System.getenv());
+        this(projectDir, stacks, out, err, System.getenv());
+    }
+
+    public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err,
+                          Map<String, String> environment) {
+        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel, environment);
     }
 
     SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err, Supplier<String> secrets,

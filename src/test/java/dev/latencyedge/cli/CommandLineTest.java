@@ -151,12 +151,12 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"preview dev", "up dev --parallel 2", "destroy dev", "secrets init dev",
             "secrets rotate prod --policy-pack policy"})
-    void withoutThePulumiCliItRefusesInOneLineWithStatus127(String command, @TempDir Path empty) {
+    void withoutThePulumiCliItRefusesInOneLineWithStatus127BeforeAnythingElse(String command, @TempDir Path empty) {
         var run = Cli.run(Map.of("PATH", empty.toString()), command.split(" "));
         assertEquals(127, run.status(), run.err());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("the pulumi CLI is not on the PATH: install it"), run.err());
+        assertTrue(run.err().startsWith("the pulumi CLI is not on the PATH: install version "), run.err());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +60,7 @@ class FleetCommandTest {
     }
 
     private static String fakePulumiOnPath(Path dir) throws IOException {
-        var pulumi = dir.resolve("pulumi");
-        Files.writeString(pulumi, "#!/bin/sh\n");
-        Files.setPosixFilePermissions(pulumi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir.toString();
+        return PulumiCliTest.pinnedCliOnPath(dir).get("PATH");
     }
 
     @Test
@@ -74,6 +70,16 @@ class FleetCommandTest {
         var message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("the pulumi CLI is not on the PATH"));
+        verify(runner, never()).run(any(), any(), any());
+    }
+
+    @Test
+    void aCliOlderThanThePinIsRefusedBeforeAnyStackRuns(@TempDir Path bin) throws IOException {
+        var status = fleet(PulumiCliTest.pulumiOnPath(bin, "v3.200.0"), "up", "dev");
+        assertEquals(126, status);
+        var message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("is v3.200.0, older than"), message);
         verify(runner, never()).run(any(), any(), any());
     }
 

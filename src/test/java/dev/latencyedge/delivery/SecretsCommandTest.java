@@ -31,8 +31,12 @@ class SecretsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final InMemoryStacks stacks = new InMemoryStacks("prod");
     private final AtomicInteger generated = new AtomicInteger();
-    /** A folder holding an executable named pulumi: the Automation API's stand-in here is the in-memory stacks. */
-    private static final Path PULUMI_ON_PATH = Fixtures.pulumiOnPath();
+    /** init and rotate need the pulumi CLI: one of the pinned version, on a PATH of its own. */
+    private final Map<String, String> cli;
+
+    SecretsCommandTest() throws IOException {
+        cli = PulumiCliTest.pinnedCliOnPath(Files.createTempDirectory("latency-edge-pulumi"));
+    }
 
     /** The command line's {@code secrets} with the test's stacks, a pulumi CLI on the PATH and {@code projectDir}. */
     private int run(Path projectDir, String... args) {
@@ -52,10 +56,10 @@ class SecretsCommandTest {
         }, printOut, printErr, () -> {
             generated.incrementAndGet();
             return NEW;
-        }, () -> "0123456789abcdef0123456789abcdef", Map.of());
+        }, () -> "0123456789abcdef0123456789abcdef", cli);
         var withDir = java.util.stream.Stream.concat(java.util.stream.Stream.of("secrets"), java.util.stream.Stream.concat(
                 java.util.Arrays.stream(args), java.util.stream.Stream.of("--config-dir", projectDir.toString())));
-        return Cli.run(new ServiceDoubles(null, dir -> secrets, null), Map.of("PATH", PULUMI_ON_PATH.toString()),
+        return Cli.run(new ServiceDoubles(null, dir -> secrets, null), cli,
                 printOut, printErr, withDir.toArray(String[]::new));
     }
 
@@ -101,7 +105,7 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return dev;
             }
-        }, new PrintStream(out), new PrintStream(err)).run("init", "dev", List.of()));
+        }, new PrintStream(out), new PrintStream(err), cli).run("init", "dev", List.of()));
         assertTrue(dev.config("dev", ConfigKeys.ORIGIN_LABEL).isEmpty(), "dev's label is plain config");
     }
 
@@ -191,6 +195,26 @@ class SecretsCommandTest {
     void rotateRefusesPlaceholders() {
         assertEquals(1, run(Path.of("."), "rotate", "prod", "--policy-pack", "policy"));
         assertTrue(printed().contains("secrets are still placeholders in prod-us-east-1"));
+        assertEquals(List.of(), stacks.operations);
+    }
+
+    // CI runs secrets check before pulumi/actions installs the CLI (.github/actions/stack): check reads files only.
+    @Test
+    void initAndRotateNeedThePinnedCliWhileCheckReadsOnlyTheStackFiles() throws IOException {
+        var noCli = Map.of("PATH", Files.createTempDirectory("latency-edge-no-pulumi").toString());
+        var project = project();
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var services = new ServiceDoubles(null, dir -> new SecretsCommand(dir, null, printOut, printErr, noCli), null);
+        for (var command : List.of("init", "rotate")) {
+            err.reset();
+            assertEquals(127, Cli.run(services, noCli, printOut, printErr, "secrets", command, "prod", "--config-dir",
+                    project.toString()), command);
+            assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count(), command);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("the pulumi CLI is not on the PATH"), command);
+        }
+        assertEquals(0, Cli.run(services, noCli, printOut, printErr, "secrets", "check", "prod", "--config-dir",
+                project.toString()));
         assertEquals(List.of(), stacks.operations);
     }
 }
