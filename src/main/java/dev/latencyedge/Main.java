@@ -2,7 +2,6 @@ package dev.latencyedge;
 
 import dev.latencyedge.cli.JvmLauncher;
 
-import com.pulumi.Pulumi;
 import dev.latencyedge.delivery.AutomationStackRunner;
 import dev.latencyedge.delivery.DeploymentsCommand;
 import dev.latencyedge.delivery.FleetCommand;
@@ -26,8 +25,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Pulumi.run(LatencyEdgeProgram::stack);
-            return;
+            System.exit(LatencyEdgeProgram.runUnderEngine());
         }
         var rest = Arrays.copyOfRange(args, 1, args.length);
         int status = switch (args[0]) {
