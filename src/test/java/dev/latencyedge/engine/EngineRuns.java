@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs the packaged jar as pulumi-language-java runs a {@code binary} program, each stack against a loopback engine
@@ -25,7 +28,13 @@ final class EngineRuns {
     record Run(String stack, boolean preview, JavaProcess.Result result, LoopbackEngine engine, long millis) {
     }
 
-    private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
+    /** Two runs at a time: the program is a separate process, so the test JVM mostly waits. */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, task -> {
+        var thread = new Thread(task, "engine-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Map<String, CompletableFuture<Run>> RUNS = new ConcurrentHashMap<>();
 
     private EngineRuns() {
     }
@@ -35,9 +44,31 @@ final class EngineRuns {
      * Regions exported when they were deployed (update mode), as they would in a preview of the edge.
      */
     static Map<String, Run> environment(String env, boolean preview) {
+        var pending = start(env, preview);
         var runs = new LinkedHashMap<String, Run>();
-        regions(env).forEach(region -> runs.put(env + "-" + region, cached(env + "-" + region, preview, Map.of())));
-        runs.put(env, cached(env, preview, deployedRegions(env)));
+        pending.forEach((stack, run) -> runs.put(stack, run.join()));
+        return runs;
+    }
+
+    /** Starts the runs of these environments in both modes, the Regions' deployments first. */
+    static void startAll(String... envs) {
+        for (var env : envs) {
+            regions(env).forEach(region -> cached(env + "-" + region, false));
+        }
+        for (var env : envs) {
+            start(env, false);
+            start(env, true);
+        }
+    }
+
+    private static Map<String, CompletableFuture<Run>> start(String env, boolean preview) {
+        var runs = new LinkedHashMap<String, CompletableFuture<Run>>();
+        regions(env).forEach(region -> runs.put(env + "-" + region, cached(env + "-" + region, preview)));
+        var deployed = regions(env).stream().map(region -> cached(env + "-" + region, false)).toList();
+        runs.put(env, RUNS.computeIfAbsent(key(env, preview), key -> CompletableFuture
+                .allOf(deployed.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(done -> run(env, preview, EngineConfig.of(PROJECT_DIR, env), deployedRegions(env)),
+                        POOL)));
         return runs;
     }
 
@@ -46,7 +77,8 @@ final class EngineRuns {
         var references = new LinkedHashMap<String, FakeCloud.StackOutputs>();
         for (var region : regions(env)) {
             var stack = env + "-" + region;
-            references.put(StackEvaluator.referenceName(stack), cached(stack, false, Map.of()).engine().deployedOutputs());
+            references.put(StackEvaluator.referenceName(stack),
+                    cached(stack, false).join().engine().deployedOutputs());
         }
         return references;
     }
@@ -58,9 +90,14 @@ final class EngineRuns {
         return regions;
     }
 
-    private static Run cached(String stack, boolean preview, Map<String, FakeCloud.StackOutputs> references) {
-        return RUNS.computeIfAbsent(stack + (preview ? " preview" : " update"),
-                key -> run(stack, preview, EngineConfig.of(PROJECT_DIR, stack), references));
+    /** A regional stack's run: Regions read no other stack. */
+    private static CompletableFuture<Run> cached(String stack, boolean preview) {
+        return RUNS.computeIfAbsent(key(stack, preview), key -> CompletableFuture.supplyAsync(
+                () -> run(stack, preview, EngineConfig.of(PROJECT_DIR, stack), Map.of()), POOL));
+    }
+
+    private static String key(String stack, boolean preview) {
+        return stack + (preview ? " preview" : " update");
     }
 
     /**
