@@ -25,7 +25,8 @@ class NoDebugLoggingTest {
     /** Flags, inputs and variables that turn on debug logs of the CLI, the Java SDK or the providers. */
     private static final Pattern DEBUG = Pattern.compile(
             "--debug\\b|--verbose\\b|(^|[\\s\"'])-v(=|\\s+)\\d|--logtostderr\\b|--logflow\\b|--log-verbosity"
-                    + "|\\bdebug:\\s*(true|'true'|\"true\")|\\blog-verbosity\\b|PULUMI_DEBUG\\w*|PULUMI_JAVA_LOG_VERBOSE"
+                    + "|\\bdebug:\\s*(true|'true'|\"true\")|\\blog-verbosity\\b|PULUMI_DEBUG\\w*"
+                    + "|PULUMI_JAVA_LOG_VERBOSE"
                     + "|\\bTF_LOG\\w*|\\.debug\\(\\s*true|\\.logVerbosity\\(|\\.logToStdErr\\(|\\.logFlow\\(",
             Pattern.MULTILINE);
 

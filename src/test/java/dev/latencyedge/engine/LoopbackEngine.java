@@ -259,9 +259,11 @@ public final class LoopbackEngine implements AutoCloseable {
         var read = state(cloud.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
                 PropertyValues.reveal(inputs), "", request.getId())).join());
         var state = new LinkedHashMap<String, Object>(read);
-        if (read.get("outputs") instanceof Map<?, ?> outputs && read.get("secretOutputNames") instanceof List<?> secret) {
+        if (read.get("outputs") instanceof Map<?, ?> outputs
+                && read.get("secretOutputNames") instanceof List<?> secret) {
             var marked = new LinkedHashMap<String, Object>();
-            outputs.forEach((k, v) -> marked.put(String.valueOf(k), secret.contains(k) ? new PropertyValues.Secret(v) : v));
+            outputs.forEach((k, v) -> marked.put(String.valueOf(k),
+                    secret.contains(k) ? new PropertyValues.Secret(v) : v));
             state.put("outputs", marked);
         }
         return ReadResourceResponse.newBuilder().setUrn(urn).setProperties(PropertyValues.encode(state)).build();

@@ -51,7 +51,8 @@ class ProgramUnderEngineIT {
         for (var stack : plan.stacks()) {
             var run = runs.get(stack.stackName());
             assertEquals(0, run.result().status(), run.result().output() + run.engine().logs());
-            assertEquals("", run.result().output(), "nothing but the program's own messages (it has none)");
+            assertEquals("", run.result().output(),
+                    "nothing but the program's own messages (it has none): no SLF4J or SDK logging lines");
             var planned = new TreeMap<String, PlannedResource>();
             stack.resources().forEach(r -> planned.put(r.urn(), r));
             var registered = new TreeMap<String, LoopbackEngine.Registration>();
@@ -231,7 +232,8 @@ class ProgramUnderEngineIT {
         }
         assertFalse(message.contains("\tat ") || message.contains("Exception") || message.contains("PID"), message);
         assertEquals(List.of(), run.engine().registrations().stream().filter(r -> r.op().equals("create"))
-                .map(LoopbackEngine.Registration::type).filter(type -> !type.equals(LoopbackEngine.STACK_TYPE)).toList());
+                .map(LoopbackEngine.Registration::type).filter(type -> !type.equals(LoopbackEngine.STACK_TYPE))
+                .toList());
     }
 
     private static List<Map<String, Object>> inputs(EngineRuns.Run run, String type) {
