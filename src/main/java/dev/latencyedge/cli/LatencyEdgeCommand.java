@@ -1,6 +1,5 @@
 package dev.latencyedge.cli;
 
-import com.pulumi.Pulumi;
 import dev.latencyedge.LatencyEdgeProgram;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -48,7 +47,7 @@ public final class LatencyEdgeCommand implements Callable<Integer> {
             terminal.err().println(NOT_UNDER_THE_ENGINE);
             return ExitStatus.USAGE;
         }
-        return Pulumi.runAsync(LatencyEdgeProgram::stack).join();
+        return LatencyEdgeProgram.runUnderEngine();
     }
 
     /** Parses {@code args}, runs the command they name and returns its exit status. */
