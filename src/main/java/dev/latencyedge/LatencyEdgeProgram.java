@@ -56,7 +56,8 @@ public final class LatencyEdgeProgram {
         }
     }
 
-     * Entry point for {@code pulumi up}: reads the engine's configuration. Pulumi.yaml (in the project's root
+    /**
+     * The program reading the engine's configuration. Pulumi.yaml (in the project's root
      * directory, which the language host passes as PULUMI_ROOT_DIRECTORY) says which values are the project's
      * defaults rather than the stack's own, and is itself refused when it declares a key no stack reads.
      */
