@@ -1,5 +1,6 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.BuildInfo;
 import dev.latencyedge.passphrase.KeyHandoff;
 import dev.latencyedge.passphrase.PassphraseSecrets;
 import dev.latencyedge.stackfiles.StackFile;
@@ -25,10 +26,17 @@ import java.util.Optional;
  * runs the policy pack over the files.
  *
  * <p>Exit status: 0 when every stack evaluates and no mandatory policy is violated; 1 for bad configuration or
- * a stack that does not evaluate (no plan file is written then); 3 for a mandatory policy violation; 2 for bad
- * usage.
+ * a stack that does not evaluate (no plan file is written then); 2 for bad usage, or an output folder holding
+ * files plan did not write; 3 for a mandatory policy violation; 5 when the policy pack could not run (not
+ * installed or built, npm missing, or the pack failed), so no verdict was reached.
  */
 public final class PlanCommand {
+
+    public static final int OK = 0;
+    public static final int BAD_CONFIGURATION = 1;
+    public static final int USAGE = 2;
+    public static final int POLICY_VIOLATION = 3;
+    public static final int POLICY_NOT_RUN = 5;
 
     private PlanCommand() {
     }
@@ -62,18 +70,39 @@ public final class PlanCommand {
             err.println(e.getMessage());
             return 2;
         }
+        return execute(parsed, environment, out, err);
+    }
+
+    /**
+     * Plans what the arguments name.
+     *
+     * @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from
+     * @return the exit status (see the class comment)
+     */
+    public static int execute(PlanArgs parsed, java.util.Map<String, String> environment, PrintStream out,
+                              PrintStream err) {
         var env = parsed.env();
         var all = parsed.all();
         var configDir = parsed.configDir();
         var outDir = parsed.outDir();
-        var policy = parsed.policy();
         var name = all ? "every environment in " + configDir : env;
 
+        PlanFolder folder;
+        try {
+            // Before anything is evaluated: a folder plan may not write to is a usage error, found at once.
+            folder = PlanFolder.claim(outDir);
+        } catch (PlanException e) {
+            err.println("plan of " + name + ": " + e.getMessage());
+            return USAGE;
+        }
+
         var plans = new ArrayList<EnvironmentPlan>();
+        var environments = new ArrayList<String>();
         try {
             var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
                     ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
-            for (var environmentName : all ? environments(configDir) : List.of(env)) {
+            environments.addAll(all ? environments(configDir) : List.of(env));
+            for (var environmentName : environments) {
                 plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
             }
             if (all) {
@@ -81,22 +110,22 @@ public final class PlanCommand {
             }
         } catch (ConfigException | PlanException | RegionalStackReader.MissingRegionalOutputException e) {
             err.println("plan of " + name + " failed: " + e.getMessage());
-            return 1;
+            return BAD_CONFIGURATION;
         }
 
-        var files = new ArrayList<Path>();
+        List<Path> files;
         try {
-            Files.createDirectories(outDir);
-            var rendered = new LinkedHashMap<Path, String>();
+            var rendered = new LinkedHashMap<String, String>();
+            var stacks = new ArrayList<String>();
             for (var plan : plans) {
                 for (var stack : plan.stacks()) {
-                    rendered.put(outDir.resolve(stack.stackName() + ".json"), PlanFile.render(stack));
+                    stacks.add(stack.stackName());
+                    rendered.put(PlanManifest.planFile(stack.stackName()), PlanFile.render(stack));
                 }
             }
-            for (var entry : rendered.entrySet()) {
-                Files.writeString(entry.getKey(), entry.getValue());
-                files.add(entry.getKey());
-            }
+            var manifest = new PlanManifest(BuildInfo.version(), BuildInfo.commit(), List.copyOf(environments),
+                    List.copyOf(stacks), PlanManifest.digests(configDir, stacks), List.copyOf(rendered.keySet()));
+            files = folder.write(rendered, manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan files to " + outDir, e);
         }
@@ -108,17 +137,22 @@ public final class PlanCommand {
             out.println("\nAcross " + plans.size() + " environments: no DNS record, origin label or public name is"
                     + " shared");
         }
-        out.println("\nPlan files: " + String.join(", ", files.stream().map(Path::toString).toList()));
-        if (!policy) {
+        out.println("\nPlan files: " + String.join(", ", files.stream().map(Path::toString).toList())
+                + " (listed in " + outDir.resolve(PlanManifest.FILE) + ")");
+        if (!parsed.policy()) {
             out.println("Policy pack: skipped (--no-policy)");
-            return 0;
+            return OK;
         }
         out.println("\nPolicy pack:");
-        var status = PolicyRunner.run(Path.of("policy"), files, out);
-        if (status != 0) {
-            err.println("plan of " + name + ": the policy pack reported a mandatory violation (or could not run)");
-            return 3;
+        var status = PolicyRunner.run(parsed.policyPackDir(), files, out);
+        if (status == PolicyRunner.VIOLATION) {
+            err.println("plan of " + name + ": the policy pack reported a mandatory violation");
+            return POLICY_VIOLATION;
         }
-        return 0;
+        if (status != 0) {
+            err.println("plan of " + name + ": the policy pack in " + parsed.policyPackDir() + " could not run");
+            return POLICY_NOT_RUN;
+        }
+        return OK;
     }
 }
