@@ -11,15 +11,10 @@ import java.nio.file.Path;
  * @param configDir where the stack files are
  * @param outDir    where the plan files go
  * @param policy     whether the policy pack runs over the plan files
- * @param policyPack the policy pack's folder ({@code --policy-pack DIR}), or null for {@code policy/} beside the
- *                   project's {@code Pulumi.yaml}, in the config directory
+ * @param policyPack the policy pack's folder ({@code --policy-pack DIR}), or null for the project's
+ *                   ({@link PolicyRunner#pack})
  */
 public record PlanArgs(String env, boolean all, Path configDir, Path outDir, boolean policy, Path policyPack) {
-
-    /** The policy pack this plan runs: the one named, or the project's. */
-    public Path policyPackDir() {
-        return policyPack != null ? policyPack : configDir.resolve("policy");
-    }
 
     static final String USAGE = "usage: plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]";
 

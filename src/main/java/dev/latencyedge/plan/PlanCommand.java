@@ -144,13 +144,14 @@ public final class PlanCommand {
             return OK;
         }
         out.println("\nPolicy pack:");
-        var status = PolicyRunner.run(parsed.policyPackDir(), files, out);
+        var pack = PolicyRunner.pack(configDir, parsed.policyPack());
+        var status = PolicyRunner.run(pack, files, out);
         if (status == PolicyRunner.VIOLATION) {
             err.println("plan of " + name + ": the policy pack reported a mandatory violation");
             return POLICY_VIOLATION;
         }
         if (status != 0) {
-            err.println("plan of " + name + ": the policy pack in " + parsed.policyPackDir() + " could not run");
+            err.println("plan of " + name + ": the policy pack in " + pack + " could not run, so nothing was checked");
             return POLICY_NOT_RUN;
         }
         return OK;

@@ -23,6 +23,23 @@ public final class PolicyRunner {
     private PolicyRunner() {
     }
 
+    /**
+     * The pack a plan runs: the one named, else {@code policy/} in the project, the first folder at or above the
+     * config directory that holds {@code Pulumi.yaml} (where the pulumi CLI finds a project too: it walks up from
+     * the working directory), else the config directory's. Never the current folder's.
+     */
+    public static Path pack(Path configDir, Path named) {
+        if (named != null) {
+            return named;
+        }
+        for (var dir = configDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("Pulumi.yaml"))) {
+                return dir.resolve("policy");
+            }
+        }
+        return configDir.resolve("policy");
+    }
+
     /** @return the check's exit status: 0 when no mandatory policy is violated, {@link #VIOLATION} when one is */
     public static int run(Path policyDir, List<Path> planFiles, PrintStream out) {
         if (!Files.isDirectory(policyDir.resolve("node_modules"))
