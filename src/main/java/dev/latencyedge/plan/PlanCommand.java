@@ -114,9 +114,10 @@ public final class PlanCommand {
         }
 
         List<Path> files;
+        var stacks = new ArrayList<String>();
         try {
+            // Every file this run writes, by name: the manifest lists them all.
             var rendered = new LinkedHashMap<String, String>();
-            var stacks = new ArrayList<String>();
             for (var plan : plans) {
                 for (var stack : plan.stacks()) {
                     stacks.add(stack.stackName());
@@ -145,7 +146,8 @@ public final class PlanCommand {
         }
         out.println("\nPolicy pack:");
         var pack = PolicyRunner.pack(configDir, parsed.policyPack());
-        var status = PolicyRunner.run(pack, files, out);
+        var status = PolicyRunner.run(pack, stacks.stream().map(s -> outDir.resolve(PlanManifest.planFile(s))).toList(),
+                out);
         if (status == PolicyRunner.VIOLATION) {
             err.println("plan of " + name + ": the policy pack reported a mandatory violation");
             return POLICY_VIOLATION;

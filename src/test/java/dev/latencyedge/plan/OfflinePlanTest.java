@@ -246,7 +246,9 @@ class OfflinePlanTest {
     void aRemovedStacksPlanFileDoesNotOutliveIt(@TempDir Path config, @TempDir Path work) throws IOException {
         copyStackFiles(config);
         var out = work.resolve("plan");
-        assertEquals(0, plan("dev", "--config-dir", config.toString(), "--out", out.toString(), "--no-policy").status());
+        var first = plan("dev", "--config-dir", config.toString(), "--out", out.toString(), "--no-policy");
+        assertEquals(0, first.status());
+        assertTrue(first.out().contains("dev-eu-west-1 (region eu-west-1): 30 resources to create\n"), first.out());
         var base = Files.createDirectories(work.resolve("base"));
         try (var files = Files.list(out)) {
             for (var file : files.toList()) {
@@ -264,10 +266,14 @@ class OfflinePlanTest {
         assertEquals(List.of("Pulumi.dev-us-east-1.yaml", "Pulumi.dev.yaml", "Pulumi.yaml"),
                 List.copyOf(manifest.stackFiles().keySet()));
         var err = new ByteArrayOutputStream();
+        var markdown = new ByteArrayOutputStream();
         assertEquals(4, dev.latencyedge.diff.DiffCommand.run(new String[] {base.toString(), out.toString(),
-                "--fail-on", "delete"}, new PrintStream(new ByteArrayOutputStream()),
+                "--fail-on", "delete", "--format", "markdown"}, new PrintStream(markdown, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("blocked by protection"), err.toString());
+        // The same count as the summary's, of the same things.
+        assertTrue(markdown.toString(StandardCharsets.UTF_8).contains(
+                "| **delete** (whole stack, blocked) | dev-eu-west-1 | whole stack: 30 resources |"), markdown.toString());
     }
 
     /** Never a file plan did not write: such a folder is refused before anything is planned, and left as it was. */
