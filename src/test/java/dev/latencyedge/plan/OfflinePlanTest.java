@@ -265,6 +265,8 @@ class OfflinePlanTest {
         assertEquals(List.of("dev-us-east-1", "dev"), manifest.stacks());
         assertEquals(List.of("Pulumi.dev-us-east-1.yaml", "Pulumi.dev.yaml", "Pulumi.yaml"),
                 List.copyOf(manifest.stackFiles().keySet()));
+        assertEquals("sha256:" + Secret.sha256(Files.readString(global)), manifest.stackFiles().get("Pulumi.dev.yaml"));
+        assertEquals(dev.latencyedge.BuildInfo.version(), manifest.version());
         var err = new ByteArrayOutputStream();
         var markdown = new ByteArrayOutputStream();
         assertEquals(4, dev.latencyedge.diff.DiffCommand.run(new String[] {base.toString(), out.toString(),
