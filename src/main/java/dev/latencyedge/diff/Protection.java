@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code protect} (pulumi/pulumi, pkg/resource/deploy/step_generator.go refuses to replace a resource protected
  * before and after the update, so unprotecting in the same update is enough; step.go refuses to delete a resource
  * its last state protects, so that takes an update first), and an application load balancer's deletion
- * protection, with which AWS refuses DeleteLoadBalancer (OperationNotPermitted).
+ * protection, which must be turned off before AWS deletes the load balancer
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#deletion-protection).
  */
 public final class Protection {
 
