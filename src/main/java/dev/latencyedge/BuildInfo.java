@@ -6,35 +6,33 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The program's version (the pom's) and the git commit it was built from, written into the jar at build time
- * ({@code dev/latencyedge/build-info.properties}, filtered by Maven, and {@code build-commit.txt}, what
- * {@code git rev-parse HEAD} printed). A build outside a git work tree has no commit: "unknown".
+ * The program's version (the pom's) and the git commit it was built from, as the build wrote them into the jar:
+ * for the version option and the plan manifest. The version comes from {@code git.properties}
+ * (git-commit-id-maven-plugin); the commit from {@code build-commit.txt}, what {@code git describe} printed in the
+ * work tree built, since the plugin reads the main work tree's HEAD in a linked one.
  */
 public final class BuildInfo {
 
-    static final String RESOURCE = "build-info.properties";
-    static final String COMMIT_RESOURCE = "build-commit.txt";
+    static final String RESOURCE = "/git.properties";
+    static final String COMMIT_RESOURCE = "/build-commit.txt";
     static final String UNKNOWN = "unknown";
-    private static final java.util.regex.Pattern COMMIT = java.util.regex.Pattern.compile("[0-9a-f]{40,64}");
+    /** A full commit id, "+modified" when the work tree had changes; anything else (an error) is no commit. */
+    private static final java.util.regex.Pattern COMMIT = java.util.regex.Pattern.compile("[0-9a-f]{40}(\\+modified)?");
 
-    private static final Properties PROPERTIES = load();
+    private static final Properties BUILD = load();
     private static final String COMMIT_ID = loadCommit();
 
     private BuildInfo() {
     }
 
+    /** The project's version, {@value #UNKNOWN} when built without the build's properties. */
     public static String version() {
-        return value("version");
+        return BUILD.getProperty("git.build.version", UNKNOWN);
     }
 
+    /** The full commit id, with {@code +modified} when the work tree had changes; {@value #UNKNOWN} outside git. */
     public static String commit() {
         return COMMIT_ID;
-    }
-
-    /** A placeholder Maven left unfiltered (classes not built by Maven) is no value. */
-    private static String value(String key) {
-        var value = PROPERTIES.getProperty(key, "");
-        return value.isBlank() || value.startsWith("${") ? UNKNOWN : value;
     }
 
     private static Properties load() {
@@ -49,7 +47,6 @@ public final class BuildInfo {
         return properties;
     }
 
-    /** What git printed, if it is a commit id (outside a repository it prints an error). */
     private static String loadCommit() {
         try (InputStream in = BuildInfo.class.getResourceAsStream(COMMIT_RESOURCE)) {
             var text = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();

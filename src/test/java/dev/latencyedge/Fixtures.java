@@ -77,6 +77,11 @@ public final class Fixtures {
             return secrets.contains(key);
         }
 
+        @Override
+        public Set<String> stackKeys() {
+            return values.keySet();
+        }
+
         public StackSettings load() {
             return SettingsLoader.load(this);
         }
@@ -156,6 +161,20 @@ public final class Fixtures {
     }
 
     /** The innermost cause: the SDK wraps a program's exception in its own and in CompletionExceptions. */
+    /** A new folder holding an executable file named {@code pulumi}, for a PATH on which the CLI is found. */
+    public static Path pulumiOnPath() {
+        try {
+            var dir = java.nio.file.Files.createTempDirectory("latency-edge-bin");
+            var pulumi = dir.resolve("pulumi");
+            java.nio.file.Files.writeString(pulumi, "#!/bin/sh\n");
+            java.nio.file.Files.setPosixFilePermissions(pulumi,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Throwable rootCause(Throwable error) {
         var cause = error;
         while (cause.getCause() != null) {

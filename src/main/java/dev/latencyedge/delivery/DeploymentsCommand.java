@@ -25,9 +25,6 @@ import java.util.Map;
  */
 public final class DeploymentsCommand {
 
-    static final String USAGE = "usage: deployments apply|diff <env> --org <org>\n"
-            + "       deployments deployer <env>    prints who deploys the environment's pushes";
-
     private final Path projectDir;
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -40,24 +37,20 @@ public final class DeploymentsCommand {
         this.err = err;
     }
 
-    public int run(String[] args) {
-        if (args.length == 2 && args[0].equals("deployer")) {
-            try {
-                out.println(DeploymentsAsCode.deployer(projectDir, args[1]).value());
-                return 0;
-            } catch (IllegalArgumentException | UncheckedIOException e) {
-                err.println("deployments deployer " + args[1] + " failed: " + e.getMessage());
-                return 1;
-            }
+    /** Prints who deploys the environment's pushes. */
+    public int deployer(String env) {
+        try {
+            out.println(DeploymentsAsCode.deployer(projectDir, env).value());
+            return 0;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("deployments deployer " + env + " failed: " + e.getMessage());
+            return 1;
         }
-        if (args.length != 4 || !(args[0].equals("apply") || args[0].equals("diff")) || !args[2].equals("--org")
-                || args[3].isBlank()) {
-            err.println(USAGE);
-            return 2;
-        }
-        var apply = args[0].equals("apply");
-        var env = args[1];
-        var org = args[3];
+    }
+
+    /** @param apply true to apply, false to show what applying would change */
+    public int run(boolean apply, String env, String org) {
+        var action = apply ? "apply" : "diff";
         var token = environment.getOrDefault("PULUMI_ACCESS_TOKEN", "");
         if (token.isBlank()) {
             err.println("PULUMI_ACCESS_TOKEN is not set: create a token in Pulumi Cloud and export it");
@@ -80,10 +73,10 @@ public final class DeploymentsCommand {
             out.println(apply ? changed + " change(s) applied to " + env : changed + " change(s) to apply to " + env);
             return 0;
         } catch (PulumiCloudClient.ApiException | IllegalArgumentException | UncheckedIOException e) {
-            err.println("deployments " + args[0] + " " + env + " failed: " + e.getMessage());
+            err.println("deployments " + action + " " + env + " failed: " + e.getMessage());
             return 1;
         } catch (ConfigException | PlanException e) {
-            err.println("deployments " + args[0] + " " + env + " refused: " + e.getMessage());
+            err.println("deployments " + action + " " + env + " refused: " + e.getMessage());
             return 1;
         }
     }

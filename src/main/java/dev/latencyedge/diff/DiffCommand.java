@@ -21,62 +21,25 @@ import java.util.TreeMap;
  * {@code diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json] [--fail-on replace|delete]}: what a
  * change would do, from the offline plans of two commits, with no credentials. Exit status: 0, or 4 when a
  * {@code --fail-on} gate is hit (a replacement, or a deletion, blocked ones included), 1 for unreadable plan
- * files, 2 for bad usage.
+ * files.
  */
 public final class DiffCommand {
 
-    static final String USAGE = "usage: diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json]"
-            + " [--fail-on replace|delete]...";
-    static final int GATE_HIT = 4;
+    public static final int GATE_HIT = 4;
 
     private DiffCommand() {
-    }
-
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        var dirs = new ArrayList<Path>();
-        var format = "text";
-        var failOn = new ArrayList<PlanDiff.Op>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--format" -> {
-                    if (i + 1 >= args.length || !List.of("text", "markdown", "json").contains(args[i + 1])) {
-                        err.println("--format takes text, markdown or json\n" + USAGE);
-                        return 2;
-                    }
-                    format = args[++i];
-                }
-                case "--fail-on" -> {
-                    if (i + 1 >= args.length || !List.of("replace", "delete").contains(args[i + 1])) {
-                        err.println("--fail-on takes replace or delete\n" + USAGE);
-                        return 2;
-                    }
-                    failOn.add(PlanDiff.Op.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-                }
-                default -> {
-                    if (args[i].startsWith("-") || dirs.size() == 2) {
-                        err.println("unexpected argument " + args[i] + "\n" + USAGE);
-                        return 2;
-                    }
-                    dirs.add(Path.of(args[i]));
-                }
-            }
-        }
-        if (dirs.size() != 2) {
-            err.println(USAGE);
-            return 2;
-        }
-        return execute(dirs.get(0), dirs.get(1), Format.valueOf(format.toUpperCase(Locale.ROOT)), failOn, out, err);
     }
 
     /**
      * Compares two plan folders and prints the diff.
      *
-     * @param failOn the operations that fail the run (a blocked replacement or deletion counts as one)
+     * @param format text, markdown or json
+     * @param failOn the operations that fail the command (a blocked replacement or deletion counts as one)
      * @return 0, {@link #GATE_HIT} when a change of a {@code failOn} kind is planned, 1 when a folder cannot be
      *         read
      */
-    public static int execute(Path base, Path head, Format format, List<PlanDiff.Op> failOn, PrintStream out,
-                              PrintStream err) {
+    public static int run(Path base, Path head, String format, List<PlanDiff.Op> failOn, PrintStream out,
+                          PrintStream err) {
         PlanDiff.Result diff;
         try {
             diff = PlanDiff.compare(base, head);
@@ -86,9 +49,9 @@ public final class DiffCommand {
         }
         diff.warnings().forEach(w -> err.println("diff: warning: " + w));
         out.print(switch (format) {
-            case JSON -> json(diff);
-            case MARKDOWN -> markdown(diff);
-            case TEXT -> text(diff);
+            case "json" -> json(diff);
+            case "markdown" -> markdown(diff);
+            default -> text(diff);
         });
         var hit = diff.changes().stream().filter(c -> failOn.contains(c.op())).toList();
         if (!hit.isEmpty()) {
@@ -101,9 +64,6 @@ public final class DiffCommand {
         }
         return 0;
     }
-
-    /** How diff prints: for a terminal, for a pull request, for tools. */
-    public enum Format { TEXT, MARKDOWN, JSON }
 
     /** The fixed shape: every stack, with what happens to it and each change; warnings beside. */
     static String json(PlanDiff.Result diff) {

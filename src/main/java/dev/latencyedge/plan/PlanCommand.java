@@ -41,10 +41,6 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, System.getenv(), out, err);
-    }
-
     /** The environments of a directory: every stack file whose role is global, in name order. */
     static List<String> environments(Path configDir) {
         try (var files = Files.list(configDir)) {
@@ -62,25 +58,7 @@ public final class PlanCommand {
     }
 
     /** @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from */
-    public static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-        PlanArgs parsed;
-        try {
-            parsed = PlanArgs.parse(args);
-        } catch (PlanArgs.UsageException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        return execute(parsed, environment, out, err);
-    }
-
-    /**
-     * Plans what the arguments name.
-     *
-     * @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from
-     * @return the exit status (see the class comment)
-     */
-    public static int execute(PlanArgs parsed, java.util.Map<String, String> environment, PrintStream out,
-                              PrintStream err) {
+    public static int run(PlanArgs parsed, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
         var env = parsed.env();
         var all = parsed.all();
         var configDir = parsed.configDir();
@@ -102,9 +80,7 @@ public final class PlanCommand {
             var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
                     ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
             environments.addAll(all ? environments(configDir) : List.of(env));
-            for (var environmentName : environments) {
-                plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
-            }
+            plans.addAll(EnvironmentPlan.evaluate(configDir, environments, passphrase));
             if (all) {
                 EnvironmentClashes.verify(plans);
             }

@@ -50,10 +50,19 @@ class DeploymentsCommandTest {
     }
 
     private int run(Path projectDir, String... args) {
-        return new DeploymentsCommand(projectDir,
-                Map.of("PULUMI_ACCESS_TOKEN", FakePulumiCloud.TOKEN, "PULUMI_BACKEND_URL", cloud.uri().toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+        return run(Map.of("PULUMI_ACCESS_TOKEN", FakePulumiCloud.TOKEN, "PULUMI_BACKEND_URL", cloud.uri().toString()),
+                projectDir, args);
+    }
+
+    /** The command line's {@code deployments} with this environment, on {@code projectDir}. */
+    private int run(Map<String, String> environment, Path projectDir, String... args) {
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var all = java.util.stream.Stream.concat(java.util.stream.Stream.of("deployments"), java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--config-dir", projectDir.toString())));
+        return dev.latencyedge.Cli.run(new dev.latencyedge.ServiceDoubles(null, null,
+                dir -> new DeploymentsCommand(dir, environment, printOut, printErr)), environment, printOut, printErr,
+                all.toArray(String[]::new));
     }
 
     private JsonObject hookOn(String stack, String payloadUrl) {
@@ -200,9 +209,7 @@ class DeploymentsCommandTest {
 
     @Test
     void aMissingTokenOrOrgIsAUsageError() {
-        var command = new DeploymentsCommand(Path.of("."), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, command.run(new String[] {"apply", "dev", "--org", "acme"}));
+        assertEquals(2, run(Map.of(), Path.of("."), "apply", "dev", "--org", "acme"));
         assertTrue(printed().contains("PULUMI_ACCESS_TOKEN is not set"));
         assertEquals(2, run("apply", "dev"));
     }

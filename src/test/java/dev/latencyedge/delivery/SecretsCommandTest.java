@@ -1,6 +1,8 @@
 package dev.latencyedge.delivery;
 
+import dev.latencyedge.Cli;
 import dev.latencyedge.Fixtures;
+import dev.latencyedge.ServiceDoubles;
 import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.Secret;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,14 @@ class SecretsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final InMemoryStacks stacks = new InMemoryStacks("prod");
     private final AtomicInteger generated = new AtomicInteger();
+    /** A folder holding an executable named pulumi: the Automation API's stand-in here is the in-memory stacks. */
+    private static final Path PULUMI_ON_PATH = Fixtures.pulumiOnPath();
 
+    /** The command line's {@code secrets} with the test's stacks, a pulumi CLI on the PATH and {@code projectDir}. */
     private int run(Path projectDir, String... args) {
-        return new SecretsCommand(projectDir, new SecretsCommand.Stacks() {
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var secrets = new SecretsCommand(projectDir, new SecretsCommand.Stacks() {
             @Override
             public StackRunner runner(List<String> policyPacks) {
                 assertEquals(List.of("policy"), policyPacks, "every step previewed with the pack");
@@ -42,11 +49,14 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return stacks;
             }
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                () -> {
-                    generated.incrementAndGet();
-                    return NEW;
-                }, () -> "0123456789abcdef0123456789abcdef").run(args);
+        }, printOut, printErr, () -> {
+            generated.incrementAndGet();
+            return NEW;
+        }, () -> "0123456789abcdef0123456789abcdef", Map.of());
+        var withDir = java.util.stream.Stream.concat(java.util.stream.Stream.of("secrets"), java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--config-dir", projectDir.toString())));
+        return Cli.run(new ServiceDoubles(null, dir -> secrets, null), Map.of("PATH", PULUMI_ON_PATH.toString()),
+                printOut, printErr, withDir.toArray(String[]::new));
     }
 
     private String printed() {
@@ -91,7 +101,7 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return dev;
             }
-        }, new PrintStream(out), new PrintStream(err)).run(new String[] {"init", "dev"}));
+        }, new PrintStream(out), new PrintStream(err)).run("init", "dev", List.of()));
         assertTrue(dev.config("dev", ConfigKeys.ORIGIN_LABEL).isEmpty(), "dev's label is plain config");
     }
 

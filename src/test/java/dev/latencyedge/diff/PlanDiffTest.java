@@ -1,6 +1,7 @@
 package dev.latencyedge.diff;
 
 import com.google.gson.JsonParser;
+import dev.latencyedge.Cli;
 import dev.latencyedge.plan.PlanManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -308,9 +309,9 @@ class PlanDiffTest {
         assertEquals("deleted by this change; blocked: pulumi refuses to delete a protected resource; first set"
                 + " latency-edge:allowTargetGroupReplacement: true and pulumi up", change.why());
         var err = new ByteArrayOutputStream();
-        assertEquals(DiffCommand.GATE_HIT, DiffCommand.run(new String[] {dir.resolve("base").toString(),
-                dir.resolve("head").toString(), "--fail-on", "delete"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(DiffCommand.GATE_HIT, Cli.run(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "diff", dir.resolve("base").toString(),
+                dir.resolve("head").toString(), "--fail-on", "delete"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 of them blocked by protection"), err.toString());
     }
 
@@ -340,8 +341,8 @@ class PlanDiffTest {
     private int run(ByteArrayOutputStream out, String... options) {
         var args = Stream.concat(Stream.of(dir.resolve("base").toString(), dir.resolve("head").toString()),
                 Stream.of(options)).toArray(String[]::new);
-        return DiffCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return Cli.run(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Cli.with("diff", args));
     }
 
     @Test
@@ -372,10 +373,10 @@ class PlanDiffTest {
         assertEquals(0, run(new ByteArrayOutputStream(), "--fail-on", "delete"));
         Files.delete(dir.resolve("head").resolve("prod.json"));
         assertEquals(DiffCommand.GATE_HIT, run(new ByteArrayOutputStream(), "--fail-on", "delete"));
-        assertEquals(2, DiffCommand.run(new String[] {dir.toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream())));
-        assertEquals(1, DiffCommand.run(new String[] {dir.resolve("nothing").toString(), dir.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+        assertEquals(2, Cli.run(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), "diff", dir.toString()));
+        assertEquals(1, Cli.run(Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), "diff", dir.resolve("nothing").toString(), dir.toString()));
     }
 
     @Test

@@ -34,8 +34,8 @@ class OfflinePlanTest {
     private static Run plan(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var status = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        var status = dev.latencyedge.Cli.run(System.getenv(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dev.latencyedge.Cli.with("plan", args));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -213,7 +213,7 @@ class OfflinePlanTest {
         assertTrue(run.err().contains("could not run, so nothing was checked"), run.err());
 
         var named = new ByteArrayOutputStream();
-        var status = PlanCommand.execute(new PlanArgs("dev", false, config, out, true,
+        var status = PlanCommand.run(new PlanArgs("dev", false, config, out, true,
                 Path.of("policy").toAbsolutePath()), Map.of(), new PrintStream(named, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(0, status, named.toString(StandardCharsets.UTF_8));
@@ -269,9 +269,9 @@ class OfflinePlanTest {
         assertEquals(dev.latencyedge.BuildInfo.version(), manifest.version());
         var err = new ByteArrayOutputStream();
         var markdown = new ByteArrayOutputStream();
-        assertEquals(4, dev.latencyedge.diff.DiffCommand.run(new String[] {base.toString(), out.toString(),
-                "--fail-on", "delete", "--format", "markdown"}, new PrintStream(markdown, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(4, dev.latencyedge.Cli.run(Map.of(), new PrintStream(markdown, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "diff", base.toString(), out.toString(),
+                "--fail-on", "delete", "--format", "markdown"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("blocked by protection"), err.toString());
         // The same count as the summary's, of the same things.
         assertTrue(markdown.toString(StandardCharsets.UTF_8).contains(
