@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]}: evaluates an environment (or every
+ * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy] [--policy-pack DIR]}: evaluates an environment (or every
  * environment whose global stack file is in DIR, then what only they together can show: a DNS record, origin
  * label or public name two of them share) offline, writes one plan file per stack, prints the summaries and
  * runs the policy pack over the files.
