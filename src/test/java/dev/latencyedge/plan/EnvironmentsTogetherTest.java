@@ -63,8 +63,11 @@ class EnvironmentsTogetherTest {
         assertTrue(result[1].contains("Offline plan of dev") && result[1].contains("Offline plan of prod"), result[1]);
         assertTrue(result[1].contains("Across 2 environments: no DNS record, origin label or public name is shared"));
         try (var files = java.nio.file.Files.list(out)) {
-            assertEquals(7, files.count());
+            assertEquals(8, files.count(), "seven plan files and the manifest");
         }
+        var manifest = PlanManifest.read(out).orElseThrow();
+        assertEquals(List.of("dev", "prod"), manifest.environments());
+        assertEquals(7, manifest.stacks().size());
     }
 
     @Test
