@@ -60,6 +60,7 @@ public final class ConfigKeys {
     public static final String ORIGIN_KEEPALIVE_TIMEOUT = key("originKeepaliveTimeout");
     public static final String MAX_ORIGIN_REQUEST_SECONDS = key("maxOriginRequestSeconds");
     public static final String ORIGIN_HOST_HEADER = key("originHostHeader");
+    public static final String ADDITIONAL_METRICS = key("additionalMetrics");
 
     /** The project keys, in the order Pulumi.yaml declares them. */
     public static final List<String> PROJECT_KEYS = List.of(
@@ -73,7 +74,7 @@ public final class ConfigKeys {
             REGIONS, ORIGIN_LABEL, ROUTING_OVERRIDES, PRICE_CLASS, GEO_RESTRICTION,
             WEB_ACL_ARN, DEFAULT_CACHE_POLICY, CACHE_BEHAVIORS, ORIGIN_CONNECTION_ATTEMPTS,
             ORIGIN_CONNECTION_TIMEOUT, ORIGIN_READ_TIMEOUT, ORIGIN_KEEPALIVE_TIMEOUT, MAX_ORIGIN_REQUEST_SECONDS,
-            ORIGIN_HOST_HEADER);
+            ORIGIN_HOST_HEADER, ADDITIONAL_METRICS);
 
     private ConfigKeys() {
     }

@@ -391,7 +391,8 @@ public final class SettingsLoader {
         var keepalive = r.integer(ORIGIN_KEEPALIVE_TIMEOUT, CdnSettings.OriginConnection.DEFAULT_KEEPALIVE_TIMEOUT,
                 1, max);
         return new CdnSettings(priceClass, geo, webAcl, defaultPolicy, behaviors,
-                new CdnSettings.OriginConnection(attempts, timeout, read, keepalive), host);
+                new CdnSettings.OriginConnection(attempts, timeout, read, keepalive), host,
+                r.bool(ADDITIONAL_METRICS, false));
     }
 
     private static CachePolicy cachePolicy(ConfigReader r, String key, String name, OriginHostHeader host) {
