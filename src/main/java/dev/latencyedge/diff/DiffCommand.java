@@ -72,7 +72,7 @@ public final class DiffCommand {
         }
         out.print(switch (format) {
             case "json" -> json(diff);
-            case "markdown" -> markdown(diff);
+            case "markdown" -> markdown(diff, dirs.get(1));
             default -> text(diff);
         });
         var hit = diff.values().stream().flatMap(List::stream).filter(c -> failOn.contains(c.op())).toList();
@@ -135,8 +135,11 @@ public final class DiffCommand {
         return out.toString();
     }
 
-    /** One table per environment, replacements and deletions of live resources first, with why. */
-    static String markdown(SortedMap<String, List<PlanDiff.Change>> diff) {
+    /**
+     * One table per environment, replacements and deletions of live resources first, with why; then the head's
+     * picture of the environment with the changed nodes marked.
+     */
+    static String markdown(SortedMap<String, List<PlanDiff.Change>> diff, Path headDir) {
         var byEnvironment = new TreeMap<String, List<Map.Entry<String, PlanDiff.Change>>>();
         diff.forEach((stack, changes) -> {
             var env = environmentOf(stack);
@@ -178,6 +181,7 @@ public final class DiffCommand {
                         .append(" | ").append(c.op() == PlanDiff.Op.DELETE ? "deleted by this change"
                                 : String.join("; ", c.replaceBecause())).append(" |\n");
             }
+            out.append(ChangePicture.section(headDir, env, rows));
         });
         return out.toString();
     }

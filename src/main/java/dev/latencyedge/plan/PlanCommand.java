@@ -97,6 +97,10 @@ public final class PlanCommand {
                 Files.writeString(entry.getKey(), entry.getValue());
                 files.add(entry.getKey());
             }
+            // The picture is no plan file: the policy pack and the diff read only the stacks' JSON.
+            for (var plan : plans) {
+                Files.writeString(outDir.resolve(plan.global().stackName() + ".mmd"), EnvironmentPicture.render(plan));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan files to " + outDir, e);
         }
