@@ -75,8 +75,8 @@ public final class GlobalStack {
         var panels = byRegion.entrySet().stream().map(e -> new EdgeDashboardArgs.RegionPanel(e.getKey(),
                 e.getValue().healthCheckId(), e.getValue().endpointHealthCheckId(), e.getValue().albArnSuffix()))
                 .toList();
-        var monitoring = new EdgeDashboard("monitoring", new EdgeDashboardArgs(common.env(), cdn.distributionId,
-                panels, settings.cdn().additionalMetrics()), inUsEast1);
+        var monitoring = new EdgeDashboard("monitoring", new EdgeDashboardArgs(common.env(), settings.dashboardName(),
+                cdn.distributionId, panels, settings.cdn().additionalMetrics()), inUsEast1);
 
         ctx.export(URL, Output.of("https://" + settings.domain()));
         ctx.export(DASHBOARD_URL, monitoring.dashboardUrl);

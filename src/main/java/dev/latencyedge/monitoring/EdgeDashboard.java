@@ -16,7 +16,7 @@ import dev.latencyedge.settings.AwsRegions;
 import java.util.Map;
 
 /**
- * The environment's CloudWatch dashboard {@code <env>-latency-edge} ({@link DashboardBody} says what it shows)
+ * The environment's CloudWatch dashboard ({@link DashboardBody} says what it shows)
  * and, where asked for, CloudFront's additional metrics for the distribution. Give it the us-east-1 provider:
  * Route 53's and CloudFront's metrics live there, so the console opens the dashboard there.
  */
@@ -35,7 +35,7 @@ public final class EdgeDashboard extends ComponentResource {
         super(TYPE, name, null, options);
         var inThis = CustomResourceOptions.builder().parent(this).build();
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
-                .dashboardName(dashboardName(args.env()))
+                .dashboardName(args.dashboardName())
                 .dashboardBody(args.distributionId().applyValue(id -> DashboardBody.render(args.env(), id,
                         args.regions(), args.additionalMetrics())))
                 .build(), inThis);
@@ -52,11 +52,6 @@ public final class EdgeDashboard extends ComponentResource {
         this.dashboardName = dashboard.dashboardName();
         this.dashboardUrl = dashboard.dashboardName().applyValue(EdgeDashboard::url);
         registerOutputs(Map.of("dashboardName", dashboardName, "dashboardUrl", dashboardUrl));
-    }
-
-    /** {@code <env>-latency-edge}. */
-    public static String dashboardName(String env) {
-        return env + "-latency-edge";
     }
 
     /** Where the console shows a dashboard of us-east-1. */

@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * Inputs of {@link EdgeDashboard}.
  *
- * @param env               the environment: the dashboard is {@code <env>-latency-edge}
+ * @param env               the environment
+ * @param dashboardName     {@code <env>-latency-edge}
  * @param distributionId    the CloudFront distribution
  * @param regions           one panel per Region, in the order of {@code latency-edge:regions}
  * @param additionalMetrics whether to subscribe the distribution to CloudFront's additional metrics (billed) and
  *                          show its origin latency
  */
-public record EdgeDashboardArgs(String env, Output<String> distributionId, List<RegionPanel> regions,
+public record EdgeDashboardArgs(String env, String dashboardName, Output<String> distributionId, List<RegionPanel> regions,
                                 boolean additionalMetrics) {
 
     public EdgeDashboardArgs {

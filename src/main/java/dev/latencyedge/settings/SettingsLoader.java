@@ -328,6 +328,12 @@ public final class SettingsLoader {
                         + " is not in " + REGIONS + " " + regions + ", so no stack serves it");
             }
         });
+        var dashboard = GlobalSettings.dashboardName(common.env());
+        if (dashboard.length() > AwsLimits.DASHBOARD_NAME || !dashboard.matches(AwsLimits.DASHBOARD_NAME_CHARACTERS)) {
+            r.fail(ROLE, "a global stack's CloudWatch dashboard is named <stack>-latency-edge, and CloudWatch refuses "
+                    + dashboard + " (at most " + AwsLimits.DASHBOARD_NAME + " characters of A-Z a-z 0-9 - _): rename"
+                    + " the stack");
+        }
         var cdn = cdn(r);
         var maxRequest = r.optionalLimit(MAX_ORIGIN_REQUEST_SECONDS, 30);
         maxRequest.ifPresent(max -> {

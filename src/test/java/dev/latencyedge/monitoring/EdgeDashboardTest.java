@@ -163,6 +163,14 @@ class EdgeDashboardTest {
                 metrics(latency));
     }
 
+    // PutDashboard: a name is at most 255 characters of A-Z a-z 0-9 - _; Pulumi stack names may also hold ".".
+    @Test
+    void aStackNameCloudWatchWouldRefuseAsADashboardNameIsRefusedBeforeAnythingIsRegistered() {
+        var error = assertThrows(ConfigException.class, () -> global("prod.eu", "eu-west-1").load());
+        assertEquals("latency-edge:role", error.problems().get(0).key());
+        assertTrue(error.getMessage().contains("CloudWatch refuses prod.eu-latency-edge"), error.getMessage());
+    }
+
     @Test
     void additionalMetricsIsTrueOrFalse() {
         var error = assertThrows(ConfigException.class, () -> global("prod", "eu-west-1")

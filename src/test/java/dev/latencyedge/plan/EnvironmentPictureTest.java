@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.latencyedge.Fixtures.global;
+import static dev.latencyedge.Fixtures.plan;
 import static dev.latencyedge.Fixtures.regional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,15 +30,6 @@ class EnvironmentPictureTest {
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
-    }
-
-    private static EnvironmentPlan plan(Fixtures.Config global, Fixtures.Config... regionals) {
-        var settings = new java.util.LinkedHashMap<String, dev.latencyedge.settings.RegionalSettings>();
-        for (var config : regionals) {
-            var regional = (dev.latencyedge.settings.RegionalSettings) config.load();
-            settings.put(regional.common().region(), regional);
-        }
-        return EnvironmentPlan.evaluate((dev.latencyedge.settings.GlobalSettings) global.load(), settings, Map.of());
     }
 
     @Test

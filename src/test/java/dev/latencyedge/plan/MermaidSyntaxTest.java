@@ -1,8 +1,7 @@
 package dev.latencyedge.plan;
 
 import com.pulumi.test.PulumiTest;
-import dev.latencyedge.settings.GlobalSettings;
-import dev.latencyedge.settings.RegionalSettings;
+import dev.latencyedge.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static dev.latencyedge.Fixtures.global;
@@ -60,13 +57,9 @@ class MermaidSyntaxTest {
 
     @Test
     void thePicturesOfEveryKindOfEnvironmentParse(@TempDir Path dir) throws IOException, InterruptedException {
-        var regionals = new LinkedHashMap<String, RegionalSettings>();
-        regionals.put("eu-west-1", (RegionalSettings) regional("prod", "eu-west-1").set("latency-edge:drain", "true")
-                .load());
-        regionals.put("us-east-1", (RegionalSettings) regional("prod", "us-east-1").load());
-        var drainedAndOverridden = EnvironmentPicture.render(EnvironmentPlan.evaluate((GlobalSettings) global("prod",
-                "eu-west-1", "us-east-1").set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}")
-                .load(), regionals, Map.of()));
+        var drainedAndOverridden = EnvironmentPicture.render(Fixtures.plan(global("prod", "eu-west-1", "us-east-1")
+                        .set("latency-edge:routingOverrides", "{\"me-south-1\":\"us-east-1\"}"),
+                regional("prod", "eu-west-1").set("latency-edge:drain", "true"), regional("prod", "us-east-1")));
         var files = List.of(
                 write(dir, "dev.mmd", EnvironmentPicture.render(EnvironmentPlan.evaluate(Path.of("."), "dev"))),
                 write(dir, "prod.mmd", EnvironmentPicture.render(EnvironmentPlan.evaluate(Path.of("."), "prod"))),
