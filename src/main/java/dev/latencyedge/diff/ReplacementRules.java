@@ -41,7 +41,11 @@ public final class ReplacementRules {
             // internal/service/cloudwatch/metric_alarm.go (alarm_name, named "name" by pulumi-aws)
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", List.of("name")),
             // internal/service/cloudfront/function.go
-            Map.entry("aws:cloudfront/function:Function", List.of("name")));
+            Map.entry("aws:cloudfront/function:Function", List.of("name")),
+            // internal/service/cloudwatch/dashboard.go
+            Map.entry("aws:cloudwatch/dashboard:Dashboard", List.of("dashboardName")),
+            // internal/service/cloudfront/monitoring_subscription.go
+            Map.entry("aws:cloudfront/monitoringSubscription:MonitoringSubscription", List.of("distributionId")));
 
     /** A resource moved to another provider (another Region) is created anew there. */
     public static final String PROVIDER = "provider";
