@@ -78,9 +78,21 @@ class ReadmeTest {
         assertTrue(diff.contains("| create | dev-ap-southeast-1 | whole stack: 30 resources | | | a new stack |"), diff);
         // The whole block, so nothing can sit in it beside the diff (a pasted failure message once did).
         var readme = Files.readString(Path.of(README));
-        var start = readme.indexOf("```markdown\n") + "```markdown\n".length();
-        assertEquals(diff, readme.substring(start, readme.indexOf("```\n", start)),
+        // Four backticks: the diff holds a ```mermaid block of its own.
+        var start = readme.indexOf("````markdown\n") + "````markdown\n".length();
+        assertEquals(diff, readme.substring(start, readme.indexOf("````\n", start)),
                 "README.md's markdown block is not the current diff of the realistic change");
+    }
+
+    @Test
+    void showsThePictureOfDevThatPlanDraws() throws IOException {
+        var readme = Files.readString(Path.of(README));
+        var marker = "The picture of `dev` (a test regenerates it):\n\n```mermaid\n";
+        assertTrue(readme.contains(marker), "README.md lost the picture of dev");
+        var start = readme.indexOf(marker) + marker.length();
+        var picture = dev.latencyedge.plan.EnvironmentPicture.render(EnvironmentPlan.evaluate(Path.of("."), "dev"));
+        assertEquals(picture, readme.substring(start, readme.indexOf("```\n", start)),
+                "README.md's picture of dev is not what plan draws for it");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class DiffCommand {
         diff.warnings().forEach(w -> err.println("diff: warning: " + w));
         out.print(switch (format) {
             case "json" -> json(diff);
-            case "markdown" -> markdown(diff);
+            case "markdown" -> markdown(diff, head);
             default -> text(diff);
         });
         var hit = diff.changes().stream().filter(c -> failOn.contains(c.op())).toList();
@@ -132,9 +132,10 @@ public final class DiffCommand {
 
     /**
      * One table per environment: a stack created or deleted whole is one row with its count, first; then
-     * replacements and deletions of single resources, with why.
+     * replacements and deletions of single resources, with why; then the head's picture of the environment with
+     * the changed nodes marked.
      */
-    static String markdown(PlanDiff.Result diff) {
+    static String markdown(PlanDiff.Result diff, Path headDir) {
         var byEnvironment = new TreeMap<String, List<String>>();
         diff.stacks().keySet().forEach(stack -> byEnvironment.computeIfAbsent(environmentOf(stack),
                 e -> new ArrayList<>()).add(stack));
@@ -170,6 +171,7 @@ public final class DiffCommand {
                                 + cell(value(p.before())) + " &rarr; " + cell(value(p.after()))).toList()))
                         .append(" | ").append(c.why()).append(" |\n");
             }
+            out.append(ChangePicture.section(headDir, env, rows));
         });
         return out.toString();
     }

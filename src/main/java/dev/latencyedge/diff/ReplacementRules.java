@@ -66,7 +66,11 @@ public final class ReplacementRules {
             // cloudfront/distribution.go
             Map.entry("aws:cloudfront/distribution:Distribution", List.of("staging")),
             // cloudfront/function.go
-            Map.entry("aws:cloudfront/function:Function", List.of("name")));
+            Map.entry("aws:cloudfront/function:Function", List.of("name")),
+            // cloudwatch/dashboard.go
+            Map.entry("aws:cloudwatch/dashboard:Dashboard", List.of("dashboardName")),
+            // cloudfront/monitoring_subscription.go
+            Map.entry("aws:cloudfront/monitoringSubscription:MonitoringSubscription", List.of("distributionId")));
 
     /**
      * Type token -> the inputs the schema declares as sets ({@code TypeSet}): their order is no change. A path

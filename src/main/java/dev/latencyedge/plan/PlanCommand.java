@@ -100,6 +100,11 @@ public final class PlanCommand {
                     rendered.put(PlanManifest.planFile(stack.stackName()), PlanFile.render(stack));
                 }
             }
+            // The picture is no plan file: the policy pack and the diff read only the stacks' JSON; the manifest
+            // lists it, so a later run replaces or removes it like the rest.
+            for (var plan : plans) {
+                rendered.put(plan.global().stackName() + ".mmd", EnvironmentPicture.render(plan));
+            }
             var manifest = new PlanManifest(BuildInfo.version(), BuildInfo.commit(), List.copyOf(environments),
                     List.copyOf(stacks), PlanManifest.digests(configDir, stacks), List.copyOf(rendered.keySet()));
             files = folder.write(rendered, manifest);
@@ -114,16 +119,18 @@ public final class PlanCommand {
             out.println("\nAcross " + plans.size() + " environments: no DNS record, origin label or public name is"
                     + " shared");
         }
-        out.println("\nPlan files: " + String.join(", ", files.stream().map(Path::toString).toList())
+        var planFiles = stacks.stream().map(s -> outDir.resolve(PlanManifest.planFile(s))).toList();
+        out.println("\nPlan files: " + String.join(", ", planFiles.stream().map(Path::toString).toList())
                 + " (listed in " + outDir.resolve(PlanManifest.FILE) + ")");
+        out.println("Pictures: " + String.join(", ", files.stream().filter(f -> f.toString().endsWith(".mmd"))
+                .map(Path::toString).toList()));
         if (!parsed.policy()) {
             out.println("Policy pack: skipped (--no-policy)");
             return OK;
         }
         out.println("\nPolicy pack:");
         var pack = PolicyRunner.pack(configDir, parsed.policyPack());
-        var status = PolicyRunner.run(pack, stacks.stream().map(s -> outDir.resolve(PlanManifest.planFile(s))).toList(),
-                out);
+        var status = PolicyRunner.run(pack, planFiles, out);
         if (status == PolicyRunner.VIOLATION) {
             err.println("plan of " + name + ": the policy pack reported a mandatory violation");
             return POLICY_VIOLATION;
