@@ -53,14 +53,19 @@ public record OperatedEnvironment(String env, String zone, String latencyName, S
         return env + "-latency-edge";
     }
 
+    /** A Region's failover budget and its arithmetic, as the plan's summary shows it. */
+    public record Budget(FailoverBudget budget, String explanation) {
+    }
+
     /** Region R's failover budget, from its regional stack's health-check settings and the distribution's. */
-    public FailoverBudget budget(String region) {
+    public Budget budget(String region) {
         try {
             var health = stackFiles.apply(GlobalSettings.regionalStackName(env, region))
                     .regionalSettings("the drill reads Region " + region + "'s health-check settings").health();
             var origin = settings.cdn().origin();
-            return FailoverBudget.of(health.requestInterval(), health.failureThreshold(),
-                    origin.connectionAttempts(), origin.connectionTimeout());
+            return new Budget(FailoverBudget.of(health.requestInterval(), health.failureThreshold(),
+                    origin.connectionAttempts(), origin.connectionTimeout()),
+                    FailoverBudget.explain(health.requestInterval(), health.failureThreshold()));
         } catch (PlanException | ConfigException e) {
             throw new OperationsException(ExitStatus.BAD_INPUT, e.getMessage().lines().findFirst().orElse(""), e);
         }

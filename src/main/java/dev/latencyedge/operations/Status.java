@@ -46,7 +46,11 @@ public final class Status {
     /** Route 53's view of the environment, and CloudWatch's metrics when a reader is given. */
     static StatusReport read(OperatedEnvironment target, Route53Reader route53, Map<String, String> vantagePoints,
                              Optional<MetricsReader> metricsReader) {
-        var zoneId = route53.publicZoneId(target.zone());
+        return read(target, route53, route53.publicZoneId(target.zone()), vantagePoints, metricsReader);
+    }
+
+    static StatusReport read(OperatedEnvironment target, Route53Reader route53, String zoneId,
+                             Map<String, String> vantagePoints, Optional<MetricsReader> metricsReader) {
         var labels = route53.latencySet(zoneId, target.latencyName());
         var byRegion = new TreeMap<String, List<String>>();
         var checkByRegion = new TreeMap<String, String>();
