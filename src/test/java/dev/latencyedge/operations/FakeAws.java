@@ -178,8 +178,8 @@ final class FakeAws implements AutoCloseable {
         var queued = errors.get(action);
         var code = queued == null ? null : queued.poll();
         if (code != null) {
-            route53Error(exchange, 400, code, code.equals("Throttling") ? "Rate exceeded"
-                    : "The request was rejected because Route 53 was still processing a prior request.");
+            route53Error(exchange, code.equals("HealthCheckVersionMismatch") ? 409 : 400, code,
+                    code.equals("Throttling") ? "Rate exceeded" : "The request was refused: " + code);
             return;
         }
         switch (action) {
