@@ -15,9 +15,10 @@ import java.util.Optional;
  * {@code drill <env> --region R}: proves failover by making Route 53 see Region R as failed, without touching the
  * application, and puts everything back.
  *
- * <p>It inverts R's endpoint health check ({@code UpdateHealthCheck} with {@code Inverted}, guarded by
- * {@code HealthCheckVersion} so a concurrent edit is refused, not overwritten). R's calculated check, which the
- * latency records use, follows its child, so Route 53 stops answering with R. From the vantage points R served it
+ * <p>It inverts the health check of R's latency records, R's calculated check ({@code UpdateHealthCheck} with
+ * {@code Inverted}, guarded by {@code HealthCheckVersion} so a concurrent edit is refused, not overwritten), so
+ * Route 53 stops answering with R. The endpoint check beneath it, which the Region's CloudWatch alarm watches
+ * (regional/RegionalHealthCheck), is left alone: a drill pages no one. From the vantage points R served it
  * measures the time until Route 53's verdict on R is "unhealthy" and until Route 53 answers every one of them with
  * another Region; then it restores the check and measures the way back. Route 53's answers decide the outcome;
  * CloudWatch is not needed.
@@ -146,11 +147,15 @@ public final class Drill {
             throw new OperationsException(ExitStatus.REFUSED, region + " is not healthy now (" + health.why()
                     + "): there is no failover to prove");
         }
-        var endpoint = health.endpoint().orElseThrow(() -> new OperationsException(ExitStatus.REFUSED,
-                region + "'s latency records have no endpoint health check to invert"));
-        if (endpoint.inverted()) {
-            throw new OperationsException(ExitStatus.REFUSED, "health check " + endpoint.id() + " of " + region
+        var check = health.check().orElseThrow(() -> new OperationsException(ExitStatus.REFUSED,
+                region + "'s latency records have no health check to invert"));
+        if (check.inverted()) {
+            throw new OperationsException(ExitStatus.REFUSED, "health check " + check.id() + " of " + region
                     + " is inverted already: someone is drilling or testing it");
+        }
+        if (!check.calculated()) {
+            out.println("Note: " + region + "'s records use an endpoint check directly; inverting it trips any alarm"
+                    + " on its HealthCheckStatus.");
         }
         var served = new java.util.LinkedHashMap<String, String>();
         before.servedBy(region).forEach(point -> served.put(point, before.vantages().get(point).clientIp()));
@@ -164,13 +169,12 @@ public final class Drill {
         out.println("Vantage points " + region + " serves: " + String.join(", ", served.keySet()));
         out.println("Failover budget: " + explained.explanation());
         out.println("Steps:");
-        out.println("  1. write the journal " + journal.path() + " (check " + endpoint.id() + ", Inverted false,"
-                + " HealthCheckVersion " + endpoint.version() + ")");
-        out.println("  2. UpdateHealthCheck " + endpoint.id() + " Inverted=true HealthCheckVersion="
-                + endpoint.version());
+        out.println("  1. write the journal " + journal.path() + " (check " + check.id() + ", Inverted false,"
+                + " HealthCheckVersion " + check.version() + ")");
+        out.println("  2. UpdateHealthCheck " + check.id() + " Inverted=true HealthCheckVersion=" + check.version());
         out.println("  3. every " + poll.toSeconds() + " s, up to " + timeout.toSeconds() + " s: Route 53's verdict"
                 + " on " + region + " and its TXT answer to each vantage point above");
-        out.println("  4. UpdateHealthCheck " + endpoint.id() + " Inverted=false (its current version); delete the"
+        out.println("  4. UpdateHealthCheck " + check.id() + " Inverted=false (its current version); delete the"
                 + " journal");
         out.println("  5. the same polling until " + region + " is healthy and answers them again");
         if (options.dryRun()) {
@@ -178,15 +182,15 @@ public final class Drill {
             return ExitStatus.OK;
         }
 
-        journal.create(new DrillJournal.Entry(target.env(), region, endpoint.id(), false, endpoint.version(),
+        journal.create(new DrillJournal.Entry(target.env(), region, check.id(), false, check.version(),
                 timing.now().toString()));
         var hook = new Thread(this::restoreQuietly, "drill-restore");
         Runtime.getRuntime().addShutdownHook(hook);
         Measurement failover;
         Measurement back;
         try {
-            route53.setInverted(endpoint.id(), true, endpoint.version());
-            out.println("Inverted " + endpoint.id() + ": Route 53 now sees " + region + " as failed.");
+            route53.setInverted(check.id(), true, check.version());
+            out.println("Inverted " + check.id() + ": Route 53 now sees " + region + " as failed.");
             failover = measure(region, health, zoneId, served, true, poll, timeout);
             if (!restoreFromJournal()) {
                 return ExitStatus.NOT_RESTORED;

@@ -20,7 +20,7 @@ public final class DrillJournal {
     /**
      * @param environment    the environment drilled
      * @param region         the Region made to fail
-     * @param healthCheckId  the endpoint check the drill inverts
+     * @param healthCheckId  the check the drill inverts (the Region's calculated check)
      * @param inverted       its original {@code Inverted}, put back on restore
      * @param versionBefore  its {@code HealthCheckVersion} before the drill
      * @param startedAt      when the drill started (ISO-8601)

@@ -25,11 +25,11 @@ import java.util.Optional;
  * @param drained         the calculated check's threshold is above its children
  * @param labels          latency labels this Region answers for (its own, and routing overrides)
  * @param why             the reasoning, for a person
- * @param healthCheckId   the records' (calculated) check
- * @param endpoint        the endpoint check the drill inverts, empty when the record's check has no child
+ * @param healthCheckId   the records' check (the Region's calculated check), empty when they have none
+ * @param check           that check as read, which the drill inverts; empty when the records have none
  */
 public record RegionHealth(String region, Boolean healthy, int checkersHealthy, int checkers, boolean drained,
-                           List<String> labels, String why, String healthCheckId, Optional<Check> endpoint) {
+                           List<String> labels, String why, String healthCheckId, Optional<Check> check) {
 
     /** More than this share of checkers must see an endpoint healthy. */
     static final double HEALTHY_SHARE = 0.18;
@@ -116,6 +116,6 @@ public record RegionHealth(String region, Boolean healthy, int checkersHealthy, 
             why.append(", INVERTED");
         }
         return new RegionHealth(region, healthy, healthyCheckers, observations.size(), drained, labels,
-                why.toString(), calculated.id(), Optional.ofNullable(endpoint));
+                why.toString(), calculated.id(), Optional.of(calculated));
     }
 }

@@ -56,7 +56,7 @@ class DrillKillTest {
     /** Waits until the child has inverted the check (it is then polling for the failover). */
     private void awaitInverted(Process drill) throws InterruptedException {
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!aws.checks.get("hc-endpoint-eu-west-1").inverted) {
+        while (!aws.checks.get("hc-rotation-eu-west-1").inverted) {
             assertTrue(drill.isAlive(), "the drill ended before inverting the check: " + logs());
             assertTrue(System.nanoTime() < deadline, "the drill never inverted the check: " + logs());
             Thread.sleep(50);
@@ -84,9 +84,9 @@ class DrillKillTest {
         assertTrue(Files.exists(DrillJournal.of(dir, "dev").path()), "the journal is written before the change");
         drill.destroy(); // SIGTERM (ProcessHandle.destroy on Unix)
         assertTrue(drill.waitFor(30, TimeUnit.SECONDS));
-        assertFalse(aws.checks.get("hc-endpoint-eu-west-1").inverted, logs());
+        assertFalse(aws.checks.get("hc-rotation-eu-west-1").inverted, logs());
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()), logs());
-        assertTrue(logs().contains("Restored hc-endpoint-eu-west-1 (eu-west-1): Inverted false."), logs());
+        assertTrue(logs().contains("Restored hc-rotation-eu-west-1 (eu-west-1): Inverted false."), logs());
     }
 
     @Test
@@ -95,7 +95,7 @@ class DrillKillTest {
         awaitInverted(drill);
         drill.destroyForcibly(); // SIGKILL: no hook runs
         assertTrue(drill.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(aws.checks.get("hc-endpoint-eu-west-1").inverted, "nothing could restore it");
+        assertTrue(aws.checks.get("hc-rotation-eu-west-1").inverted, "nothing could restore it");
         assertTrue(Files.exists(DrillJournal.of(dir, "dev").path()));
 
         var second = start("eu-west-1");
@@ -106,7 +106,7 @@ class DrillKillTest {
         var restore = start("--restore");
         assertTrue(restore.waitFor(60, TimeUnit.SECONDS));
         assertEquals(ExitStatus.OK, restore.exitValue(), logs());
-        assertFalse(aws.checks.get("hc-endpoint-eu-west-1").inverted, logs());
+        assertFalse(aws.checks.get("hc-rotation-eu-west-1").inverted, logs());
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 }

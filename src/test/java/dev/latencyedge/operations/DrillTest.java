@@ -73,15 +73,16 @@ class DrillTest {
     }
 
     private int drill(Optional<Integer> timeout, boolean dryRun) {
-        return drill().drill(new Drill.Options("eu-west-1", 10, timeout, dryRun));
+        return drill().drill(new Drill.Options("eu-west-1", 20, timeout, dryRun));
     }
 
     private String output() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private FakeAws.Check endpoint() {
-        return aws.checks.get("hc-endpoint-eu-west-1");
+    /** The check on eu-west-1's latency records: the calculated one, which no alarm watches. */
+    private FakeAws.Check rotation() {
+        return aws.checks.get("hc-rotation-eu-west-1");
     }
 
     @Test
@@ -93,14 +94,16 @@ class DrillTest {
                 + " viewers have moved by 180 s, within the budget of " + BUDGET + " s"), text);
         assertTrue(text.contains("every vantage point answered by eu-west-1 again after 60 s"), text);
         // Inverted under the version read, put back under the version after it: never over someone's edit.
-        var updates = aws.requests("POST /2013-04-01/healthcheck/hc-endpoint-eu-west-1");
+        var updates = aws.requests("POST /2013-04-01/healthcheck/hc-rotation-eu-west-1");
         assertEquals(2, updates.size());
         assertTrue(updates.get(0).body().contains("<HealthCheckVersion>1</HealthCheckVersion>"), updates.get(0).body());
         assertTrue(updates.get(0).body().contains("<Inverted>true</Inverted>"));
         assertTrue(updates.get(1).body().contains("<HealthCheckVersion>2</HealthCheckVersion>"), updates.get(1).body());
         assertTrue(updates.get(1).body().contains("<Inverted>false</Inverted>"));
-        assertFalse(endpoint().inverted);
+        assertFalse(rotation().inverted);
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
+        // The endpoint check, which the Region's alarm watches (regional/RegionalHealthCheck), is never touched.
+        assertTrue(aws.requests("POST /2013-04-01/healthcheck/hc-endpoint").isEmpty());
     }
 
     @Test
@@ -108,7 +111,7 @@ class DrillTest {
         aws.dnsDelay = Duration.ofSeconds(120);
         assertEquals(ExitStatus.OVER_BUDGET, drill(Optional.empty(), false), output());
         assertTrue(output().contains("viewers have moved by 240 s, OVER the budget of " + BUDGET + " s"), output());
-        assertFalse(endpoint().inverted);
+        assertFalse(rotation().inverted);
     }
 
     @Test
@@ -116,7 +119,7 @@ class DrillTest {
         aws.dnsDelay = Duration.ofDays(1);
         assertEquals(ExitStatus.OVER_BUDGET, drill(Optional.of(100), false), output());
         assertTrue(output().contains("FAILOVER DID NOT HAPPEN"), output());
-        assertFalse(endpoint().inverted);
+        assertFalse(rotation().inverted);
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 
@@ -132,7 +135,7 @@ class DrillTest {
 
     @Test
     void aSecondDrillRefusesWhileAJournalExists() {
-        DrillJournal.of(dir, "dev").create(new DrillJournal.Entry("dev", "eu-west-1", "hc-endpoint-eu-west-1", false,
+        DrillJournal.of(dir, "dev").create(new DrillJournal.Entry("dev", "eu-west-1", "hc-rotation-eu-west-1", false,
                 1, "2026-12-03T11:00:00Z"));
         var refused = assertThrows(OperationsException.class, () -> drill(Optional.empty(), false));
         assertEquals(ExitStatus.REFUSED, refused.exitStatus());
@@ -144,7 +147,7 @@ class DrillTest {
     void aDryRunPrintsEachStepAndChangesNothing() {
         assertEquals(ExitStatus.OK, drill(Optional.empty(), true));
         var text = output();
-        assertTrue(text.contains("2. UpdateHealthCheck hc-endpoint-eu-west-1 Inverted=true HealthCheckVersion=1"), text);
+        assertTrue(text.contains("2. UpdateHealthCheck hc-rotation-eu-west-1 Inverted=true HealthCheckVersion=1"), text);
         assertTrue(text.contains("Dry run: nothing was changed."), text);
         assertTrue(aws.requests("POST ").isEmpty());
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
@@ -157,19 +160,19 @@ class DrillTest {
         aws.failNext("UpdateHealthCheck", "HealthCheckVersionMismatch");
         var error = assertThrows(Route53Exception.class, () -> drill(Optional.empty(), false));
         assertEquals(409, error.statusCode());
-        assertFalse(endpoint().inverted);
+        assertFalse(rotation().inverted);
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 
     @Test
     void restoreFromAJournalPutsTheCheckBackAndDeletesIt() {
-        endpoint().inverted = true;
-        endpoint().version = 2;
-        DrillJournal.of(dir, "dev").create(new DrillJournal.Entry("dev", "eu-west-1", "hc-endpoint-eu-west-1", false,
+        rotation().inverted = true;
+        rotation().version = 2;
+        DrillJournal.of(dir, "dev").create(new DrillJournal.Entry("dev", "eu-west-1", "hc-rotation-eu-west-1", false,
                 1, "2026-12-03T11:00:00Z"));
         assertTrue(drill().restoreFromJournal());
-        assertFalse(endpoint().inverted);
-        assertEquals(3, endpoint().version);
+        assertFalse(rotation().inverted);
+        assertEquals(3, rotation().version);
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 }

@@ -98,6 +98,8 @@ final class FakeAws implements AutoCloseable {
     private final HttpServer server;
 
     FakeAws(Supplier<Instant> clock) throws IOException {
+        // The JDK's server otherwise leaves Nagle on: each small answer then waits for a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
