@@ -102,18 +102,19 @@ public final class Drill {
 
     private static int withClients(String env, Path configDir, Map<String, String> environment, PrintStream out,
                                    PrintStream err, Action action) {
+        OperatedEnvironment target = null;
         try {
-            var target = OperatedEnvironment.read(configDir, env, environment);
+            target = OperatedEnvironment.read(configDir, env, environment);
             try (var clients = new AwsClients(Route53RateLimiter.fromEnvironment(environment))) {
                 var drill = new Drill(target, new Route53Reader(clients.route53()), DrillJournal.of(configDir, env),
                         Timing.SYSTEM, out);
                 return action.apply(drill);
             }
         } catch (OperationsException e) {
-            err.println("drill " + env + ": " + e.getMessage());
+            err.println("drill " + env + ": " + Status.shown(target, e.getMessage()));
             return e.exitStatus();
         } catch (SdkException e) {
-            err.println("drill " + env + ": Route 53: " + Status.firstLine(e));
+            err.println("drill " + env + ": Route 53: " + Status.shown(target, Status.firstLine(e)));
             return ExitStatus.AWS_ERROR;
         }
     }

@@ -24,8 +24,9 @@ public final class Status {
     /** The command: reads, prints, returns the exit status ({@link ExitStatus}). */
     public static int run(String env, Path configDir, Format format, List<String> clientIps,
                           Map<String, String> environment, PrintStream out, PrintStream err) {
+        OperatedEnvironment target = null;
         try {
-            var target = OperatedEnvironment.read(configDir, env, environment);
+            target = OperatedEnvironment.read(configDir, env, environment);
             var vantages = VantagePoints.of(clientIps);
             try (var clients = new AwsClients(Route53RateLimiter.fromEnvironment(environment))) {
                 var route53 = new Route53Reader(clients.route53());
@@ -35,10 +36,10 @@ public final class Status {
                 return ExitStatus.OK;
             }
         } catch (OperationsException e) {
-            err.println("status " + env + ": " + e.getMessage());
+            err.println("status " + env + ": " + shown(target, e.getMessage()));
             return e.exitStatus();
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            err.println("status " + env + ": Route 53: " + firstLine(e));
+            err.println("status " + env + ": Route 53: " + shown(target, firstLine(e)));
             return ExitStatus.AWS_ERROR;
         }
     }
@@ -79,6 +80,11 @@ public final class Status {
             vantages.put(point, new StatusReport.Vantage(ip, answer.region(), answer.label(), answer.responseCode()));
         });
         return vantages;
+    }
+
+    /** A message as printed: a secret origin label never appears in it. */
+    static String shown(OperatedEnvironment target, String message) {
+        return target == null ? message : target.show(message);
     }
 
     static String firstLine(Exception e) {
