@@ -77,6 +77,11 @@ public final class Fixtures {
             return secrets.contains(key);
         }
 
+        @Override
+        public Set<String> stackKeys() {
+            return values.keySet();
+        }
+
         public StackSettings load() {
             return SettingsLoader.load(this);
         }
@@ -138,6 +143,7 @@ public final class Fixtures {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
         }
+        Files.copy(Path.of(".pulumi.version"), target.resolve(".pulumi.version"));
         Files.createDirectories(target.resolve("deployments"));
         Files.copy(Path.of("deployments", "webhooks.yaml"), target.resolve("deployments").resolve("webhooks.yaml"));
         return target;

@@ -47,9 +47,10 @@ class PackagedJarIT {
     }
 
     /**
-     * With a passphrase, the launching JVM (optimizing compiler) derives the stacks' keys and the plan JVM (client
-     * compiler only, six times slower at PBKDF2) decrypts with them: the real values reach validation, and only
-     * the launcher runs PBKDF2. JAVA_TOOL_OPTIONS reaches both JVMs; %p gives each its own class log.
+     * With a passphrase, the launching JVM (optimizing compiler) derives the environment's key with the JDK's
+     * PBKDF2 and the plan JVM (client compiler only, six times slower at PBKDF2) decrypts with it: the real values
+     * reach validation, and only the launcher runs PBKDF2 (its key object, the JDK's {@code PBKDF2KeyImpl}, is
+     * loaded there alone). JAVA_TOOL_OPTIONS reaches both JVMs; %p gives each its own class log.
      */
     @Test
     void theLauncherDerivesThePassphraseKeysThePlanJvmDecryptsWith(@TempDir Path tmp) throws Exception {
@@ -68,19 +69,18 @@ class PackagedJarIT {
             classesByPlanJvm = files.map(JavaProcess::read).collect(Collectors.toMap(
                     loaded -> loaded.contains(" dev.latencyedge.plan.EnvironmentPlan "), loaded -> loaded));
         }
-        assertTrue(classesByPlanJvm.get(false).contains(" dev.latencyedge.passphrase.Pbkdf2 "), "the launcher derived the keys");
-        assertFalse(classesByPlanJvm.get(true).contains(" dev.latencyedge.passphrase.Pbkdf2 "), "the plan JVM derived none");
+        var pbkdf2 = " com.sun.crypto.provider.PBKDF2KeyImpl ";
+        assertTrue(classesByPlanJvm.get(false).contains(pbkdf2), "the launcher derived the key");
+        assertFalse(classesByPlanJvm.get(true).contains(pbkdf2), "the plan JVM derived none");
     }
 
-    /**
-     * The launcher derives those keys through the JDK's SHA-256 block function (Pbkdf2Test checks it is reached
-     * when opened, and gives the JDK's keys), which the JVM opens to it only because the jar's manifest asks.
-     */
+    /** No JDK internals (issue 19): the manifest opens and exports no package of the JDK to the launcher. */
     @Test
-    void theJarOpensTheSha256BlockFunctionToTheLauncher() throws IOException {
+    void theJarOpensNoJdkPackage() throws IOException {
         try (var jar = new java.util.jar.JarFile(PROGRAM_JAR.toFile())) {
-            var opens = jar.getManifest().getMainAttributes().getValue("Add-Opens");
-            assertEquals(List.of("java.base/sun.security.provider"), List.of(String.valueOf(opens).split(" ")));
+            var attributes = jar.getManifest().getMainAttributes();
+            assertEquals(null, attributes.getValue("Add-Opens"));
+            assertEquals(null, attributes.getValue("Add-Exports"));
         }
     }
 
@@ -114,6 +114,26 @@ class PackagedJarIT {
         for (var output : List.of(edge.output(), settings.output())) {
             assertTrue(output.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), output);
         }
+    }
+
+    /**
+     * The jar as a user starts it: with no command and no engine (PULUMI_MONITOR unset) one line and status 2, no
+     * stack trace and no environment dump; {@code --version} names the commit it was built from.
+     */
+    @Test
+    void theJarOutsideTheEngineSaysWhatItIsInOneLine() throws Exception {
+        var jar = PROGRAM_JAR.toAbsolutePath().toString();
+        var bare = JavaProcess.runWithStatus(List.of("-jar", jar), 60);
+        assertEquals(2, bare.status(), bare.output());
+        assertEquals(List.of("latency-edge.jar is the Pulumi program: run it through pulumi up (Pulumi.yaml names it),"
+                + " or give it a command (java -jar target/latency-edge.jar --help)"), bare.output().lines().toList());
+        var version = JavaProcess.runWithStatus(List.of("-jar", jar, "--version"), 60);
+        assertEquals(0, version.status(), version.output());
+        assertTrue(version.output().matches("latency-edge \\S+ \\(commit [0-9a-f]{40}(\\+modified)?\\)\\n"),
+                version.output());
+        var help = JavaProcess.runWithStatus(List.of("-jar", jar, "plan", "--help"), 60);
+        assertEquals(0, help.status(), help.output());
+        assertTrue(help.output().startsWith("Usage: latency-edge plan"), help.output());
     }
 
     /**

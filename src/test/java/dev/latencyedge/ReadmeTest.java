@@ -31,6 +31,14 @@ class ReadmeTest {
         var documented = table.stream().map(l -> l.substring(3, l.indexOf('`', 3))).toList();
         assertEquals(dev.latencyedge.settings.ConfigKeys.PROJECT_KEYS.stream().sorted().toList(),
                 documented.stream().sorted().toList());
+        // The role column is the keys table's: which role reads a key decides which stacks may set it.
+        for (var row : table) {
+            var cells = row.split("\\|");
+            var key = documented.get(table.indexOf(row));
+            var expected = dev.latencyedge.settings.ConfigKeys.onlyReadBy(key)
+                    .map(dev.latencyedge.settings.Role::configValue).orElse("both");
+            assertEquals(expected, cells[2].trim(), key);
+        }
     }
 
     /**
@@ -39,8 +47,8 @@ class ReadmeTest {
      */
     static String realisticChangeDiff(Path work) throws IOException {
         var project = Fixtures.copyProject(work.resolve("project"));
-        assertEquals(0, dev.latencyedge.plan.PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(),
-                "--out", work.resolve("base").toString(), "--no-policy"}, java.util.Map.of(), quiet(), quiet()));
+        assertEquals(0, Cli.run(java.util.Map.of(), quiet(), quiet(), "plan", "dev", "--config-dir", project.toString(),
+                "--out", work.resolve("base").toString(), "--no-policy"));
         var global = project.resolve("Pulumi.dev.yaml");
         Files.writeString(global, Files.readString(global).replace("    - eu-west-1\n", "    - eu-west-1\n    - ap-southeast-1\n"));
         var euWest1 = project.resolve("Pulumi.dev-eu-west-1.yaml");
@@ -49,12 +57,11 @@ class ReadmeTest {
         Files.writeString(euWest1, Files.readString(euWest1).replace("healthCheckInterval: 30", "healthCheckInterval: 10"));
         var usEast1 = project.resolve("Pulumi.dev-us-east-1.yaml");
         Files.writeString(usEast1, Files.readString(usEast1) + "  latency-edge:drain: true\n");
-        assertEquals(0, dev.latencyedge.plan.PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(),
-                "--out", work.resolve("head").toString(), "--no-policy"}, java.util.Map.of(), quiet(), quiet()));
+        assertEquals(0, Cli.run(java.util.Map.of(), quiet(), quiet(), "plan", "dev", "--config-dir", project.toString(),
+                "--out", work.resolve("head").toString(), "--no-policy"));
         var out = new java.io.ByteArrayOutputStream();
-        dev.latencyedge.diff.DiffCommand.run(new String[] {work.resolve("base").toString(),
-                work.resolve("head").toString(), "--format", "markdown"},
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), quiet());
+        Cli.run(java.util.Map.of(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), quiet(),
+                "diff", work.resolve("base").toString(), work.resolve("head").toString(), "--format", "markdown");
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -3,6 +3,7 @@ package dev.latencyedge.cli;
 import dev.latencyedge.Main;
 
 import dev.latencyedge.passphrase.KeyHandoff;
+import dev.latencyedge.plan.PlanArgs;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.OptionalInt;
  * given less to do.
  * Set LATENCY_EDGE_NO_RELAUNCH=1 to run in the current JVM instead.
  */
-public final class JvmLauncher {
+final class JvmLauncher {
 
     static final String MARKER = "latencyedge.tunedJvm";
     /**
@@ -46,8 +47,11 @@ public final class JvmLauncher {
     private JvmLauncher() {
     }
 
-    /** The child's exit status, or empty when this JVM should do the work itself. */
-    public static OptionalInt relaunch(String[] args) {
+    /**
+     * The child's exit status, or empty when this JVM should do the work itself.
+     * @param args the whole command line, which the child parses again
+     */
+    static OptionalInt relaunch(PlanArgs plan, String[] args) {
         if (Boolean.getBoolean(MARKER) || System.getenv("LATENCY_EDGE_NO_RELAUNCH") != null) {
             return OptionalInt.empty();
         }
@@ -58,7 +62,7 @@ public final class JvmLauncher {
         }
         var command = new ArrayList<>(List.of(java.get()));
         command.addAll(flags(Runtime.getRuntime().availableProcessors()));
-        var keys = KeyHandoff.forPlan(Arrays.copyOfRange(args, 1, args.length), System.getenv())
+        var keys = KeyHandoff.forPlan(plan, System.getenv())
                 .map(KeyHandoff::start);
         keys.ifPresent(k -> command.add("-D" + KeyHandoff.PROPERTY + "=true"));
         var archive = jar.get().resolveSibling("latency-edge.jsa");

@@ -23,8 +23,6 @@ import java.util.function.Function;
  */
 public final class FleetCommand {
 
-    static final String USAGE = "usage: preview|up|destroy <env> [--parallel N] [--policy-pack DIR] [--region CODE]...";
-
     private final Path projectDir;
     private final Map<String, String> environment;
     private final Function<List<String>, StackRunner> runners;
@@ -44,53 +42,11 @@ public final class FleetCommand {
         this.err = err;
     }
 
-    public int run(Operation operation, String[] args) {
-        String env = null;
-        var parallel = 0;
-        var policyPacks = new ArrayList<String>();
-        var extraRegions = new ArrayList<String>();
-        for (int i = 0; i < args.length; i++) {
-            var flag = args[i];
-            if (flag.startsWith("--") && i + 1 >= args.length) {
-                err.println(flag + " needs a value\n" + USAGE);
-                return 2;
-            }
-            switch (flag) {
-                case "--parallel" -> {
-                    try {
-                        parallel = Integer.parseInt(args[++i]);
-                    } catch (NumberFormatException e) {
-                        parallel = -1;
-                    }
-                    if (parallel < 1) {
-                        err.println("--parallel needs a whole number of 1 or more\n" + USAGE);
-                        return 2;
-                    }
-                }
-                case "--policy-pack" -> policyPacks.add(args[++i]);
-                case "--region" -> extraRegions.add(args[++i]);
-                default -> {
-                    if (flag.startsWith("-") || env != null) {
-                        err.println("unexpected argument " + flag + "\n" + USAGE);
-                        return 2;
-                    }
-                    env = flag;
-                }
-            }
-        }
-        if (env == null) {
-            err.println(USAGE);
-            return 2;
-        }
-        if (!extraRegions.isEmpty() && operation != Operation.DESTROY) {
-            err.println("--region only names Regions to destroy that the environment no longer lists");
-            return 2;
-        }
-        var noCli = PulumiCli.refusal(environment, env);
-        if (noCli.isPresent()) {
-            err.println(noCli.get());
-            return PulumiCli.MISSING;
-        }
+    /**
+     * @param parallel     at most this many Regions at once; 0 for all
+     * @param extraRegions for {@code destroy}: Regions the environment no longer lists whose stacks go too
+     */
+    public int run(Operation operation, String env, int parallel, List<String> policyPacks, List<String> extraRegions) {
         GlobalSettings global;
         var regional = new ArrayList<String>();
         try {

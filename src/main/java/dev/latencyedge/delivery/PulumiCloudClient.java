@@ -1,6 +1,5 @@
 package dev.latencyedge.delivery;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -28,7 +27,6 @@ import java.util.Optional;
 public final class PulumiCloudClient {
 
     public static final String DEFAULT_API = "https://api.pulumi.com";
-    private static final Gson GSON = new Gson();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
@@ -60,7 +58,7 @@ public final class PulumiCloudClient {
         return "app.pulumi.com".equals(uri.getHost()) ? URI.create(DEFAULT_API) : uri;
     }
 
-    /** The organization's published policy packs, each with its published versions. */
+    /** The organization's published policy packs, each with its {@code versions} and their {@code versionTags}. */
     public List<JsonObject> policyPacks(String organization) {
         return orgList(organization, "/policypacks", "policyPacks");
     }
@@ -83,7 +81,7 @@ public final class PulumiCloudClient {
         return sendToOrg(organization, "GET", policyGroupPath(name), null, true).map(JsonElement::getAsJsonObject);
     }
 
-    /** One change to a policy group: {@code addStack} or {@code addPolicyPack}. */
+    /** One change to a policy group: {@code addStack}, {@code removeStack}, {@code addPolicyPack} or {@code removePolicyPack}. */
     public void updatePolicyGroup(String organization, String name, JsonObject change) {
         sendToOrg(organization, "PATCH", policyGroupPath(name), change, false);
     }
@@ -112,7 +110,7 @@ public final class PulumiCloudClient {
         return send(stack, "GET", stack.path("/deployments/settings"), null, true).map(JsonElement::getAsJsonObject);
     }
 
-    /** Creates or merges the stack's deployment settings. */
+    /** Creates or merges the stack's deployment settings: keys left out are kept, a null removes one. */
     public void putSettings(StackId stack, JsonObject settings) {
         send(stack, "POST", stack.path("/deployments/settings"), settings, false);
     }
@@ -153,7 +151,8 @@ public final class PulumiCloudClient {
                 .header("Accept", "application/vnd.pulumi+8")
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(GSON.toJson(body)))
+                        // toString keeps null members (Gson's default writer drops them): null removes a key.
+                        : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         HttpResponse<String> response;
         try {

@@ -1,5 +1,6 @@
 package dev.latencyedge.delivery;
 
+import dev.latencyedge.passphrase.SharedSalt;
 import dev.latencyedge.plan.PlanException;
 import dev.latencyedge.stackfiles.StackFile;
 import dev.latencyedge.settings.ConfigException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,16 +24,14 @@ import java.util.function.Supplier;
  *   committed placeholder (every preview and up of it would fail before the program runs);</li>
  *   <li>{@code init <env>}: generates a strong verification secret, the same in every stack of the environment,
  *   and an origin label where the edge's is a placeholder, and sets them as secrets (pulumi config set --secret),
- *   so the stack files hold real ciphertext of the user's own backend;</li>
+ *   so the stack files hold real ciphertext of the user's own backend; on the passphrase provider the stacks
+ *   share one encryptionsalt ({@link SharedSalt});</li>
  *   <li>{@code rotate <env>}: the three-step zero-downtime rotation ({@link SecretRotation}).</li>
  * </ul>
  * No secret is ever printed.
  */
 public final class SecretsCommand {
 
-    static final String USAGE = "usage: secrets check <env|stack>\n"
-            + "       secrets init <env> [--policy-pack DIR]\n"
-            + "       secrets rotate <env> [--policy-pack DIR]";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Makes the stack runner and config access from the policy packs to preview with. */
@@ -47,13 +47,22 @@ public final class SecretsCommand {
     private final PrintStream err;
     private final Supplier<String> secrets;
     private final Supplier<String> labels;
+    /** This process's environment, which the pulumi CLI the Automation API runs inherits (the passphrase). */
+    private final Map<String, String> environment;
 
+    /** With the process environment, whose PATH is searched for the pulumi CLI that init and rotate need. */
     public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err) {
-        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel);
+        this(projectDir, stacks, out, err, System.getenv());
+    }
+
+    public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err,
+                          Map<String, String> environment) {
+        this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel, environment);
     }
 
     SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err, Supplier<String> secrets,
-                   Supplier<String> labels) {
+                   Supplier<String> labels, Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.projectDir = projectDir;
         this.stacks = stacks;
         this.out = out;
@@ -76,33 +85,21 @@ public final class SecretsCommand {
         return HexFormat.of().formatHex(bytes);
     }
 
-    public int run(String[] args) {
-        if (args.length < 2) {
-            err.println(USAGE);
-            return 2;
-        }
-        var packs = new ArrayList<String>();
-        for (int i = 2; i < args.length; i++) {
-            if (args[i].equals("--policy-pack") && i + 1 < args.length && !args[0].equals("check")) {
-                packs.add(args[++i]);
-            } else {
-                err.println("unexpected argument " + args[i] + "\n" + USAGE);
-                return 2;
-            }
-        }
-        var name = args[1];
+    /**
+     * @param action check, init or rotate
+     * @param name   the environment, or for {@code check} one stack
+     * @param packs  the policy packs every stack is previewed with (init and rotate)
+     */
+    public int run(String action, String name, List<String> packs) {
         try {
-            return switch (args[0]) {
+            return switch (action) {
                 case "check" -> check(name);
                 case "init" -> init(name);
                 case "rotate" -> rotate(name, packs);
-                default -> {
-                    err.println(USAGE);
-                    yield 2;
-                }
+                default -> throw new IllegalArgumentException("no secrets action " + action);
             };
         } catch (ConfigException | PlanException | IllegalStateException e) {
-            err.println("secrets " + args[0] + " " + name + " refused: " + e.getMessage());
+            err.println("secrets " + action + " " + name + " refused: " + e.getMessage());
             return 1;
         }
     }
@@ -151,6 +148,7 @@ public final class SecretsCommand {
         var config = stacks.config();
         var secret = secrets.get();
         for (var stack : all) {
+            shareSalt(stack, all);
             config.setSecret(stack, ConfigKeys.ORIGIN_VERIFY_SECRET, secret);
             out.println(stack + ": " + ConfigKeys.ORIGIN_VERIFY_SECRET + " set (a new 64-character secret, fingerprint "
                     + dev.latencyedge.settings.Secret.sha256(secret).substring(0, 12) + "...)");
@@ -161,6 +159,15 @@ public final class SecretsCommand {
         }
         out.println("commit the stack files: they now hold ciphertext of your own secrets manager");
         return 0;
+    }
+
+    /**
+     * On the passphrase provider, gives the stack the environment's encryptionsalt before the CLI seals a secret
+     * in it, so a plan of the environment derives one key, not one per stack ({@link SharedSalt}).
+     */
+    private void shareSalt(String stack, List<String> environmentStacks) {
+        SharedSalt.give(projectDir, stack, environmentStacks, environment).ifPresent(from -> out.println(stack
+                + ": encryptionsalt of " + from + " (one passphrase key for the environment)"));
     }
 
     private int rotate(String env, List<String> packs) {

@@ -19,53 +19,21 @@ import java.util.TreeMap;
 /**
  * {@code diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json] [--fail-on replace|delete]}: what a
  * change would do, from the offline plans of two commits, with no credentials. Exit status: 0, or 4 when a
- * {@code --fail-on} gate is hit (a replacement, or a deletion), 1 for unreadable plan files, 2 for bad usage.
+ * {@code --fail-on} gate is hit (a replacement, or a deletion), 1 for unreadable plan files.
  */
 public final class DiffCommand {
 
-    static final String USAGE = "usage: diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json]"
-            + " [--fail-on replace|delete]...";
-    static final int GATE_HIT = 4;
+    public static final int GATE_HIT = 4;
 
     private DiffCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        var dirs = new ArrayList<Path>();
-        var format = "text";
-        var failOn = new ArrayList<PlanDiff.Op>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--format" -> {
-                    if (i + 1 >= args.length || !List.of("text", "markdown", "json").contains(args[i + 1])) {
-                        err.println("--format takes text, markdown or json\n" + USAGE);
-                        return 2;
-                    }
-                    format = args[++i];
-                }
-                case "--fail-on" -> {
-                    if (i + 1 >= args.length || !List.of("replace", "delete").contains(args[i + 1])) {
-                        err.println("--fail-on takes replace or delete\n" + USAGE);
-                        return 2;
-                    }
-                    failOn.add(PlanDiff.Op.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-                }
-                default -> {
-                    if (args[i].startsWith("-") || dirs.size() == 2) {
-                        err.println("unexpected argument " + args[i] + "\n" + USAGE);
-                        return 2;
-                    }
-                    dirs.add(Path.of(args[i]));
-                }
-            }
-        }
-        if (dirs.size() != 2) {
-            err.println(USAGE);
-            return 2;
-        }
+    /** @param format text, markdown or json; @param failOn the operations that fail the command */
+    public static int run(Path base, Path head, String format, List<PlanDiff.Op> failOn, PrintStream out,
+                          PrintStream err) {
         SortedMap<String, List<PlanDiff.Change>> diff;
         try {
-            diff = PlanDiff.compare(dirs.get(0), dirs.get(1));
+            diff = PlanDiff.compare(base, head);
         } catch (PlanException e) {
             err.println("diff failed: " + e.getMessage());
             return 1;

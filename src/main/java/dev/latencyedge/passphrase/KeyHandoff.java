@@ -25,9 +25,9 @@ import java.util.concurrent.Executors;
 /**
  * Passphrase keys derived by the launching JVM for the plan JVM it starts. The plan JVM runs on the client
  * compiler only, which makes it fast and PBKDF2 six times slower; the launcher, idle while it waits, has the
- * optimizing compiler, the SHA-256 intrinsic and (the jar's manifest opens it) the JDK's SHA-256 block function, so
- * it derives the keys side by side from before the plan JVM starts, and hands them over on the child's standard
- * input (a pipe between the two processes: no file, no argument).
+ * optimizing compiler and its SHA-256 intrinsic, so it derives the keys (the JDK's PBKDF2, one per distinct salt)
+ * side by side from before the plan JVM starts, and hands them over on the child's standard input (a pipe between
+ * the two processes: no file, no argument).
  *
  * <p>The stream: one {@code salt <encryptionsalt>} line per key to come and {@code end}, written as soon as the
  * plan JVM exists, then {@code key <encryptionsalt> <base64 key>} as each is ready. The plan JVM checks every
@@ -51,9 +51,8 @@ public final class KeyHandoff {
      * environment's, or every one with {@code --all}), when a passphrase is given. Empty when there is nothing
      * to derive or the arguments or passphrase are bad: the plan itself then says what is wrong.
      */
-    public static Optional<KeyHandoff> forPlan(String[] args, Map<String, String> environment) {
+    public static Optional<KeyHandoff> forPlan(PlanArgs plan, Map<String, String> environment) {
         try {
-            var plan = PlanArgs.parse(args);
             var passphrase = PassphraseSecrets.fromEnvironment(environment);
             if (passphrase.isEmpty()) {
                 return Optional.empty();
@@ -64,7 +63,7 @@ public final class KeyHandoff {
                         .map(KeyHandoff::salt).flatMap(Optional::stream).distinct().toList();
             }
             return salts.isEmpty() ? Optional.empty() : Optional.of(new KeyHandoff(passphrase.get(), salts));
-        } catch (PlanArgs.UsageException | PlanException | IOException e) {
+        } catch (PlanException | IOException e) {
             return Optional.empty();
         }
     }

@@ -4,7 +4,9 @@ import dev.latencyedge.plan.PlanException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code PULUMI_CONFIG_PASSPHRASE}, else the file {@code PULUMI_CONFIG_PASSPHRASE_FILE} names, as the CLI takes
  * them.
  *
- * <p>Deriving a key is slow on purpose (a quarter to a half second here), so each salt's key is derived once, in
- * the background from the moment its stack file is read, side by side; from the jar, the launching JVM derives
- * them and hands them over ({@link KeyHandoff}), and only what it did not bring is derived here.
+ * <p>Deriving a key is slow on purpose (about 0.4 s with the optimizing compiler here), so each salt's key is
+ * derived once, in the background from the moment its stack file is read, side by side; from the jar, the
+ * launching JVM derives them and hands them over ({@link KeyHandoff}), and only what it did not bring is derived
+ * here. The key depends on the passphrase and the salt only, so stacks that share an {@code encryptionsalt} (as
+ * {@code secrets init} makes an environment's: {@link SharedSalt}) cost one key together.
  */
 public final class PassphraseSecrets {
 
     static final int ITERATIONS = 1_000_000;
+    /** AES-256: the CLI's SymmetricCrypterKeyBytes, 32. */
+    private static final int KEY_BITS = 256;
     private static final String CHECK = "pulumi";
 
     /** Derivations run on threads of their own: the SDK's mock engine needs the common pool meanwhile. */
@@ -133,6 +139,9 @@ public final class PassphraseSecrets {
         try {
             key = keys.get(encryptionSalt).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof IncorrectPassphrase) {
+                throw new IncorrectPassphrase(where + ": " + e.getCause().getMessage());
+            }
             throw new PlanException(where + ": " + e.getCause().getMessage());
         }
         try {
@@ -144,11 +153,27 @@ public final class PassphraseSecrets {
         }
     }
 
-    /** The key for a salt, unchecked: PBKDF2 of the passphrase over the salt's first part. */
+    /**
+     * The key for a salt, unchecked: the JDK's PBKDF2-HMAC-SHA256 of the passphrase (as UTF-8, which both the JDK
+     * and the CLI's {@code []byte(phrase)} take) over the salt's first part.
+     */
     byte[] key(String encryptionSalt) {
         var parts = saltParts(encryptionSalt);
+        var password = passphrase.toCharArray();
+        var spec = new PBEKeySpec(password, decodedSalt(parts[1]), ITERATIONS, KEY_BITS);
         try {
-            return Pbkdf2.hmacSha256(passphrase, Base64.getDecoder().decode(parts[1]), ITERATIONS);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK lacks PBKDF2WithHmacSHA256", e);
+        } finally {
+            spec.clearPassword();
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static byte[] decodedSalt(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
         }
@@ -166,7 +191,14 @@ public final class PassphraseSecrets {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new PlanException("encryptionsalt cannot be read: " + e.getMessage());
         }
-        throw new PlanException("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+        throw new IncorrectPassphrase("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)");
+    }
+
+    /** The passphrase opens no key: one problem of the whole run, not one more for every stack file. */
+    public static final class IncorrectPassphrase extends PlanException {
+        IncorrectPassphrase(String message) {
+            super(message);
+        }
     }
 
     private static String[] saltParts(String encryptionSalt) {

@@ -33,10 +33,6 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, System.getenv(), out, err);
-    }
-
     /** The environments of a directory: every stack file whose role is global, in name order. */
     static List<String> environments(Path configDir) {
         try (var files = Files.list(configDir)) {
@@ -54,14 +50,7 @@ public final class PlanCommand {
     }
 
     /** @param environment where PULUMI_CONFIG_PASSPHRASE(_FILE) is read from */
-    public static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-        PlanArgs parsed;
-        try {
-            parsed = PlanArgs.parse(args);
-        } catch (PlanArgs.UsageException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+    public static int run(PlanArgs parsed, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
         var env = parsed.env();
         var all = parsed.all();
         var configDir = parsed.configDir();
@@ -73,9 +62,7 @@ public final class PlanCommand {
         try {
             var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
                     ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
-            for (var environmentName : all ? environments(configDir) : List.of(env)) {
-                plans.add(EnvironmentPlan.evaluate(configDir, environmentName, passphrase));
-            }
+            plans.addAll(EnvironmentPlan.evaluate(configDir, all ? environments(configDir) : List.of(env), passphrase));
             if (all) {
                 EnvironmentClashes.verify(plans);
             }

@@ -7,6 +7,7 @@ import dev.latencyedge.edge.GlobalStack;
 import dev.latencyedge.failover.FailoverBudget;
 import dev.latencyedge.failover.HealthCheckPricing;
 import dev.latencyedge.regional.RegionalOutputs;
+import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.RegionalSettings;
 
@@ -14,6 +15,9 @@ import java.util.TreeMap;
 
 /** What a person reads at a glance after a plan: resources, routing, health, failover budget and cost. */
 public final class PlanSummary {
+
+    /** How a regional stack the global stack does not list yet is shown. */
+    private static final String NOT_LISTED = "not yet in the latency set";
 
     private PlanSummary() {
     }
@@ -27,9 +31,11 @@ public final class PlanSummary {
         for (var stack : plan.stacks()) {
             var counts = new TreeMap<String, Integer>();
             stack.resources().forEach(r -> counts.merge(r.op() + " " + r.type(), 1, Integer::sum));
+            var region = stack.settings().common().region();
             out.append("\n").append(stack.stackName()).append(" (")
-                    .append(stack.settings() instanceof RegionalSettings ? "region " + stack.settings().common().region()
-                            : "global").append("): ").append(stack.resources().size()).append(" resources\n");
+                    .append(stack.settings() instanceof RegionalSettings ? "region " + region : "global")
+                    .append(plan.candidates().containsValue(stack) ? ", " + NOT_LISTED : "")
+                    .append("): ").append(stack.resources().size()).append(" resources\n");
             counts.forEach((type, n) -> out.append(String.format("  %3d  %s%n", n, type)));
         }
 
@@ -65,6 +71,15 @@ public final class PlanSummary {
                 CdnDistribution.FAILOVER_ERROR_CODES.stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(", ")),
                 FailoverBudget.ERROR_CACHING_MIN_TTL_SECONDS));
+
+        if (!plan.candidates().isEmpty()) {
+            var env = global.common().env();
+            out.append("\nNot yet in the latency set (").append(env).append("'s stacks of Regions that ")
+                    .append(ConfigKeys.REGIONS).append(" in Pulumi.").append(env)
+                    .append(".yaml does not list; the edge sends them nothing until it does)\n");
+            plan.candidates().forEach((region, stack) -> out.append(String.format("  %-15s %s -> %s%n", region,
+                    stack.stackName(), stack.exports().get(RegionalOutputs.ALB_DNS_NAME))));
+        }
 
         if (!plan.placeholders().isEmpty()) {
             out.append("\nSecure values: these could not be decrypted offline and were replaced by fake placeholders:\n");

@@ -28,6 +28,12 @@ public final class ConfigException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Problems of the project file ({@code Pulumi.yaml}), which belongs to no one stack. */
+    public static ConfigException ofProject(String location, List<Problem> problems) {
+        return new ConfigException("", location, problems);
+    }
+
+    /** The stack, or "" for the project file. */
     public String stackName() {
         return stackName;
     }
@@ -41,7 +47,8 @@ public final class ConfigException extends RuntimeException {
     }
 
     private static String format(String stackName, String location, List<Problem> problems) {
-        var head = "invalid configuration for stack " + stackName + " (" + location + "):";
+        var head = (stackName.isEmpty() ? "invalid project configuration" : "invalid configuration for stack "
+                + stackName) + " (" + location + "):";
         return problems.stream()
                 .map(p -> "  " + p)
                 .collect(Collectors.joining("\n", head + "\n", ""));

@@ -1,6 +1,7 @@
 package dev.latencyedge.settings;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a stack's configuration comes from: the Pulumi engine in a real run, a stack file in the offline plan,
@@ -19,4 +20,10 @@ public interface ConfigSource {
 
     /** Whether the key was set as a secret. */
     boolean isSecret(String key);
+
+    /**
+     * The fully qualified keys the stack sets itself, beside the project's declared defaults: each must be one the
+     * program reads for the stack's role, or another package's, so that no setting is silently ignored.
+     */
+    Set<String> stackKeys();
 }

@@ -59,6 +59,7 @@ public final class SettingsLoader {
         var r = new ConfigReader(source);
         var roleValue = r.required(ROLE, "(region or global)");
         var role = Role.parse(roleValue);
+        UnreadKeys.problems(source.stackKeys(), role).forEach(p -> r.fail(p.key(), p.reason()));
         if (role.isEmpty()) {
             if (!roleValue.isEmpty()) {
                 r.fail(ROLE, "must be \"region\" or \"global\", got \"" + roleValue + "\"");
@@ -78,7 +79,8 @@ public final class SettingsLoader {
             r.fail(AWS_REGION, "is not a known AWS Region code: \"" + region + "\"");
         }
         var env = stack;
-        if (role == Role.REGION) {
+        // A missing Region is reported once, not again as a stack name that does not end in it.
+        if (role == Role.REGION && !region.isEmpty()) {
             var suffix = "-" + region;
             if (!stack.endsWith(suffix) || stack.length() == suffix.length()) {
                 r.fail(AWS_REGION, "regional stacks are named <env>-<region>, but stack " + stack
@@ -89,8 +91,11 @@ public final class SettingsLoader {
         }
         var zone = r.required(ZONE, "(the public hosted zone, e.g. example.com)");
         var zoneValid = dnsName(r, ZONE, zone);
-        var originParent = r.string(ORIGIN_PARENT, "origin." + zone);
-        var parentValid = zoneValid && dnsName(r, ORIGIN_PARENT, originParent);
+        var explicitParent = r.optional(ORIGIN_PARENT);
+        var originParent = explicitParent.orElse("origin." + zone);
+        // A parent derived from a missing zone is not checked: the zone's own problem says it all.
+        var parentKnown = explicitParent.isPresent() || !zone.isEmpty();
+        var parentValid = parentKnown && zoneValid && dnsName(r, ORIGIN_PARENT, originParent);
         if (parentValid && !zone.isEmpty() && !within(originParent, zone)) {
             r.fail(ORIGIN_PARENT, "must be inside the zone " + zone + ", got " + originParent);
         }

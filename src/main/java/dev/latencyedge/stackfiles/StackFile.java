@@ -3,19 +3,13 @@ package dev.latencyedge.stackfiles;
 import dev.latencyedge.passphrase.PassphraseSecrets;
 import dev.latencyedge.plan.PlanException;
 
-import com.google.gson.Gson;
 import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.ConfigSource;
 import dev.latencyedge.settings.GlobalSettings;
 import dev.latencyedge.settings.RegionalSettings;
 import dev.latencyedge.settings.Role;
 import dev.latencyedge.settings.SettingsLoader;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -35,8 +29,6 @@ import java.util.function.Function;
  */
 public final class StackFile implements ConfigSource {
 
-    private static final Gson GSON = new Gson();
-
     private final String stackName;
     private final Path path;
     private final Map<String, String> values;
@@ -45,19 +37,27 @@ public final class StackFile implements ConfigSource {
     private final Set<String> secretKeys;
     private final Set<String> placeholderKeys;
     private final Set<String> unsetSecretKeys;
-    private final boolean passphraseProvider;
+    /** The file's {@code encryptionsalt}: the stack is on Pulumi's passphrase provider. */
+    private final Optional<String> encryptionSalt;
+    /** The file names another secrets provider ({@code secretsprovider} other than passphrase, {@code encryptedkey}). */
+    private final boolean otherSecretsProvider;
+    /** Every key the stack file itself sets (not Pulumi.yaml's defaults). */
+    private final Set<String> stackKeys;
 
     private StackFile(String stackName, Path path, Map<String, String> values,
                       Map<String, java.util.function.Supplier<String>> encrypted, Set<String> secretKeys,
-                      Set<String> placeholderKeys, Set<String> unsetSecretKeys, boolean passphraseProvider) {
+                      Set<String> placeholderKeys, Set<String> unsetSecretKeys, Set<String> stackKeys,
+                      Optional<String> encryptionSalt, boolean otherSecretsProvider) {
         this.stackName = stackName;
         this.path = path;
         this.values = Map.copyOf(values);
+        this.stackKeys = Collections.unmodifiableSet(stackKeys);
         this.encrypted = new java.util.concurrent.ConcurrentHashMap<>(encrypted);
         this.secretKeys = Collections.unmodifiableSet(secretKeys);
         this.placeholderKeys = Collections.unmodifiableSet(placeholderKeys);
         this.unsetSecretKeys = Collections.unmodifiableSet(unsetSecretKeys);
-        this.passphraseProvider = passphraseProvider;
+        this.encryptionSalt = encryptionSalt;
+        this.otherSecretsProvider = otherSecretsProvider;
     }
 
     public static StackFile read(Path configDir, String stackName) {
@@ -75,9 +75,13 @@ public final class StackFile implements ConfigSource {
      * keeps placeholders.
      */
     public static Function<String, StackFile> reader(Path configDir, Optional<PassphraseSecrets> passphrase) {
-        var defaults = new LinkedHashMap<String, String>();
-        projectDefaults(configDir.resolve("Pulumi.yaml")).forEach((key, value) -> defaults.put(key, text(value)));
-        return stackName -> read(configDir, stackName, defaults, passphrase);
+        return reader(configDir, ProjectFile.read(configDir), passphrase);
+    }
+
+    /** As {@link #reader(Path, Optional)}, over a project file already read. */
+    public static Function<String, StackFile> reader(Path configDir, ProjectFile project,
+                                                     Optional<PassphraseSecrets> passphrase) {
+        return stackName -> read(configDir, stackName, project.values(), passphrase);
     }
 
     private static StackFile read(Path configDir, String stackName, Map<String, String> defaults,
@@ -91,7 +95,8 @@ public final class StackFile implements ConfigSource {
         var placeholders = new TreeSet<String>();
         var unset = new TreeSet<String>();
         var encrypted = new LinkedHashMap<String, java.util.function.Supplier<String>>();
-        var document = yaml(path);
+        var keys = new java.util.LinkedHashSet<String>();
+        var document = YamlDocument.read(path);
         var salt = document.get("encryptionsalt") instanceof String text ? Optional.of(text) : Optional.<String>empty();
         var decrypter = passphrase.filter(p -> salt.isPresent());
         var config = document.get("config");
@@ -100,10 +105,8 @@ public final class StackFile implements ConfigSource {
         }
         if (config instanceof Map<?, ?> entries) {
             for (var entry : entries.entrySet()) {
-                var key = String.valueOf(entry.getKey());
-                if (!key.contains(":")) {
-                    key = ConfigKeys.NAMESPACE + ":" + key;
-                }
+                var key = ProjectFile.qualified(String.valueOf(entry.getKey()));
+                keys.add(key);
                 if (entry.getValue() instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
                     secrets.add(key);
                     var ciphertext = String.valueOf(map.get("secure"));
@@ -118,7 +121,7 @@ public final class StackFile implements ConfigSource {
                         values.put(key, Placeholders.forKey(key));
                     }
                 } else {
-                    values.put(key, text(entry.getValue()));
+                    values.put(key, ProjectFile.text(entry.getValue()));
                 }
             }
         }
@@ -126,7 +129,12 @@ public final class StackFile implements ConfigSource {
             // Only a stack with a value to decrypt costs a key, as the CLI only decrypts such a stack's config.
             decrypter.get().prepare(salt.get());
         }
-        return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, salt.isPresent());
+        // As the CLI picks a stack's secrets manager (pulumi/pulumi pkg/cmd/pulumi/stack/secrets.go,
+        // GetSecretsManager): a secretsprovider other than passphrase or default wins over any salt.
+        var provider = document.get("secretsprovider") instanceof String name ? name : "";
+        var other = !(provider.isEmpty() || provider.equals("passphrase") || provider.equals("default"))
+                || document.get("encryptedkey") instanceof String;
+        return new StackFile(stackName, path, values, encrypted, secrets, placeholders, unset, keys, salt, other);
     }
 
     /**
@@ -177,6 +185,21 @@ public final class StackFile implements ConfigSource {
         return unsetSecretKeys;
     }
 
+    /** Whether the file holds a {@code secure:} value that is real ciphertext, not the committed placeholder. */
+    public boolean holdsSealedValues() {
+        return secretKeys.size() > unsetSecretKeys.size();
+    }
+
+    /** The file's {@code encryptionsalt}, which puts the stack on Pulumi's passphrase provider. */
+    public Optional<String> encryptionSalt() {
+        return encryptionSalt;
+    }
+
+    /** Whether the file names a secrets provider other than the passphrase (a KMS: secretsprovider, encryptedkey). */
+    public boolean namesAnotherSecretsProvider() {
+        return otherSecretsProvider;
+    }
+
     public Path path() {
         return path;
     }
@@ -207,7 +230,7 @@ public final class StackFile implements ConfigSource {
         if (!unsetSecretKeys.isEmpty()) {
             return "still the committed placeholders: run secrets init";
         }
-        return passphraseProvider ? "passphrase provider: set PULUMI_CONFIG_PASSPHRASE to check the real values"
+        return encryptionSalt.isPresent() ? "passphrase provider: set PULUMI_CONFIG_PASSPHRASE to check the real values"
                 : "held by the stack's secrets provider (Pulumi Cloud or a KMS)";
     }
 
@@ -216,41 +239,9 @@ public final class StackFile implements ConfigSource {
         return secretKeys.contains(key);
     }
 
-    private static Map<String, Object> projectDefaults(Path projectFile) {
-        if (!Files.isRegularFile(projectFile)) {
-            return Map.of();
-        }
-        var defaults = new LinkedHashMap<String, Object>();
-        if (yaml(projectFile).get("config") instanceof Map<?, ?> declarations) {
-            declarations.forEach((key, declaration) -> {
-                if (declaration instanceof Map<?, ?> d && d.containsKey("default")) {
-                    defaults.put(String.valueOf(key), d.get("default"));
-                }
-            });
-        }
-        return defaults;
-    }
-
-    private static Map<?, ?> yaml(Path path) {
-        try {
-            var loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
-            if (loaded == null) {
-                return Map.of();
-            }
-            if (!(loaded instanceof Map<?, ?> map)) {
-                throw new PlanException(path + ": expected a YAML map at the top level");
-            }
-            return map;
-        } catch (IOException | YAMLException e) {
-            throw new PlanException(path + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-    }
-
-    /** The engine passes scalars as their text and structured values as JSON. */
-    private static String text(Object value) {
-        if (value instanceof Map || value instanceof List) {
-            return GSON.toJson(value);
-        }
-        return value == null ? "" : String.valueOf(value);
+    /** The keys of the file's {@code config:} block, in its order; Pulumi.yaml's values are not among them. */
+    @Override
+    public Set<String> stackKeys() {
+        return stackKeys;
     }
 }

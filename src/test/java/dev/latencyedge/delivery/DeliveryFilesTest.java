@@ -121,7 +121,7 @@ class DeliveryFilesTest {
         var jobs = jobs(".github/workflows/deploy.yml");
         assertEquals("test", jobs.get("dev-regions").get("needs"));
         assertEquals("dev-regions", jobs.get("dev-edge").get("needs"));
-        assertEquals(List.of("test", "dev-edge"), jobs.get("prod-regions").get("needs"));
+        assertEquals(List.of("test", "dev-regions", "dev-edge"), jobs.get("prod-regions").get("needs"));
         assertEquals("prod-regions", jobs.get("prod-edge").get("needs"));
         assertEquals("prod", jobs.get("prod-regions").get("environment"));
         assertEquals("prod", jobs.get("prod-edge").get("environment"));
@@ -137,6 +137,145 @@ class DeliveryFilesTest {
         assertEquals("needs.test.outputs.dev == 'github-actions'", jobs.get("dev-regions").get("if"));
         assertTrue(String.valueOf(jobs.get("prod-regions").get("if")).contains("needs.test.outputs.prod == 'github-actions'"));
         assertTrue(stackStep(jobs.get("test")).contains("java -jar target/latency-edge.jar deployments deployer"));
+    }
+
+    private static final Map<String, Map<String, String>> BOTH_HERE = Map.of("test",
+            Map.of("dev", "github-actions", "prod", "github-actions"));
+
+    private static Map<String, String> deploy(Map<String, String> endings, Map<String, Map<String, String>> outputs,
+                                              boolean cancelled) throws IOException {
+        return new WorkflowRun(jobs(".github/workflows/deploy.yml"), cancelled).run(endings, outputs);
+    }
+
+    // GitHub skips a job whose needed job failed: prod must not read that "skipped" as "dev is fine".
+    @Test
+    void prodRunsOnlyAfterEveryDevJobSucceeded() throws IOException {
+        var all = deploy(Map.of(), BOTH_HERE, false);
+        assertEquals("success", all.get("prod-regions"), all.toString());
+        assertEquals("success", all.get("prod-edge"), all.toString());
+
+        for (var failing : List.of("dev-regions", "dev-edge")) {
+            for (var ending : List.of("failure", "cancelled")) {
+                var run = deploy(Map.of(failing, ending), BOTH_HERE, false);
+                assertEquals("skipped", run.get("prod-regions"), failing + " " + ending + ": " + run);
+                assertEquals("skipped", run.get("prod-edge"), failing + " " + ending + ": " + run);
+            }
+        }
+        var cancelled = deploy(Map.of(), BOTH_HERE, true);
+        assertEquals("skipped", cancelled.get("prod-regions"), "a cancelled run deploys nothing more");
+        var testFailed = deploy(Map.of("test", "failure"), BOTH_HERE, false);
+        assertEquals("skipped", testFailed.get("prod-regions"));
+    }
+
+    // Under pulumi-deployments dev is not deployed here, deliberately: prod may run, and says why in its own clause.
+    @Test
+    void prodRunsWithoutDevOnlyWhenDevIsDeliberatelyLeftToPulumiDeployments() throws IOException {
+        var deployments = deploy(Map.of(), Map.of("test", Map.of("dev", "pulumi-deployments", "prod", "github-actions")),
+                false);
+        assertEquals("skipped", deployments.get("dev-regions"));
+        assertEquals("skipped", deployments.get("dev-edge"));
+        assertEquals("success", deployments.get("prod-regions"), deployments.toString());
+        // An answer that is neither deployer (a broken capture, an empty output) deploys no prod.
+        for (var dev : List.of("", "something-else")) {
+            var unknown = deploy(Map.of(), Map.of("test", Map.of("dev", dev, "prod", "github-actions")), false);
+            assertEquals("skipped", unknown.get("prod-regions"), "dev=" + dev + ": " + unknown);
+        }
+        var prodElsewhere = deploy(Map.of(), Map.of("test", Map.of("dev", "github-actions", "prod", "pulumi-deployments")),
+                false);
+        assertEquals("success", prodElsewhere.get("dev-edge"));
+        assertEquals("skipped", prodElsewhere.get("prod-regions"));
+        assertEquals("skipped", prodElsewhere.get("prod-edge"));
+    }
+
+    // One operation per stack at a time, and a prod run waiting for its reviewers holds only prod's stacks.
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyDeployingJobTakesItsStacksGroupRunsToItsEndAndNothingTakesTheWholeWorkflow() throws IOException {
+        assertFalse(yaml(".github/workflows/deploy.yml").containsKey("concurrency"), "no workflow-wide group");
+        for (var entry : jobs(".github/workflows/deploy.yml").entrySet()) {
+            if (!stackStep(entry.getValue()).contains("command=up")) {
+                continue;
+            }
+            var group = (Map<String, Object>) entry.getValue().get("concurrency");
+            assertEquals("pulumi-${{ matrix.stack }}", group.get("group"), entry.getKey());
+            assertEquals(false, group.get("cancel-in-progress"), entry.getKey() + ": a running up is never cancelled");
+            // fail-fast (the default) cancels a matrix's running legs when one fails: an up stopped halfway.
+            var strategy = (Map<String, Object>) entry.getValue().get("strategy");
+            assertTrue(((List<?>) ((Map<?, ?>) strategy.get("matrix")).get("stack")).size() == 1
+                    || Boolean.FALSE.equals(strategy.get("fail-fast")), entry.getKey());
+        }
+    }
+
+    /** A step's script run as GitHub runs it with shell: bash, with {@code java} answered by {@code fakeJava}. */
+    private static int runStep(String script, String fakeJava, Path dir) throws IOException, InterruptedException {
+        var bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\n" + fakeJava + "\n");
+        bin.resolve("java").toFile().setExecutable(true);
+        var file = dir.resolve("step.sh");
+        Files.writeString(file, script);
+        // GitHub's shell: bash is "bash --noprofile --norc -eo pipefail {0}" (Workflow syntax, defaults.run.shell).
+        var process = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString())
+                .redirectErrorStream(true);
+        process.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        process.environment().put("GITHUB_OUTPUT", dir.resolve("output").toString());
+        var running = process.start();
+        running.getInputStream().readAllBytes();
+        return running.waitFor();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String deployersStep() throws IOException {
+        var steps = (List<Map<String, Object>>) jobs(".github/workflows/deploy.yml").get("test").get("steps");
+        return steps.stream().filter(s -> "deployers".equals(s.get("id"))).map(s -> (String) s.get("run"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theDeployersStepFailsWhenTheCommandItCapturesFails(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException, InterruptedException {
+        assertTrue(runStep(deployersStep(), "echo 'deployments deployer dev failed' >&2; exit 1", dir) != 0,
+                "a failing deployer command must fail the step");
+
+        Files.deleteIfExists(dir.resolve("output"));
+        assertEquals(0, runStep(deployersStep(), "if [ \"$5\" = dev ]; then echo pulumi-deployments;"
+                + " else echo github-actions; fi", dir));
+        assertEquals(List.of("dev=pulumi-deployments", "prod=github-actions"), Files.readAllLines(dir.resolve("output")));
+    }
+
+    // bash -e ignores a failing $(...) inside echo's arguments: capture into a variable first, everywhere.
+    @Test
+    void noStepEchoesACommandsOutputDirectly() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of(".github"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var text = Files.readString(file);
+                assertFalse(java.util.regex.Pattern.compile("(echo|printf)[^\n]*\\$\\(").matcher(text).find(),
+                        file + " echoes a command substitution whose failure it would lose");
+            }
+        }
+    }
+
+    // pulumi/actions installs the version the file names (action.yml input pulumi-version-file, src/config.ts);
+    // the fleet and secrets commands refuse an older CLI by the same file (PulumiCli).
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyPulumiStepInstallsTheOnePinnedCliAndEveryNodeIsASupportedLts() throws IOException {
+        var steps = (List<Map<String, Object>>) ((Map<?, ?>) yaml(".github/actions/stack/action.yml").get("runs"))
+                .get("steps");
+        var pulumiSteps = steps.stream().filter(s -> "pulumi/actions@v7".equals(s.get("uses"))).toList();
+        assertEquals(2, pulumiSteps.size());
+        for (var step : pulumiSteps) {
+            var with = (Map<String, Object>) step.get("with");
+            assertEquals(PulumiCli.PIN_FILE, with.get("pulumi-version-file"), step.toString());
+            assertFalse(with.containsKey("pulumi-version"), "pulumi/actions refuses both inputs");
+        }
+        try (Stream<Path> files = Files.walk(Path.of(".github"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var node = java.util.regex.Pattern.compile("node-version: \"?(\\d+)").matcher(Files.readString(file));
+                while (node.find()) {
+                    assertTrue(List.of("22", "24").contains(node.group(1)), file + ": Node " + node.group(1));
+                }
+            }
+        }
     }
 
     // Pull-request previews run the branch's program: never with the deploy role or a token that can update
@@ -171,11 +310,12 @@ class DeliveryFilesTest {
         action.stream().filter(s -> s.containsKey("run")).forEach(s -> assertEquals("bash", s.get("shell"), s.toString()));
     }
 
-    // GitHub deprecates the node20 action runtime; these majors run on node24.
+    // GitHub deprecates the node20 action runtime; these majors run on node24 (configure-aws-credentials v6's
+    // action.yml: using: node24; v5 ran on node20, end of life 2026-04-30).
     @Test
     void actionsAreOnTheirNode24Majors() throws IOException {
         var current = Map.of("actions/checkout", "v6", "actions/setup-java", "v5", "actions/setup-node", "v6",
-                "actions/upload-artifact", "v6", "aws-actions/configure-aws-credentials", "v5", "pulumi/actions", "v7",
+                "actions/upload-artifact", "v6", "aws-actions/configure-aws-credentials", "v6", "pulumi/actions", "v7",
                 "pulumi/auth-actions", "v2");
         try (Stream<Path> files = Files.walk(Path.of(".github"))) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
@@ -223,39 +363,53 @@ class DeliveryFilesTest {
         }
     }
 
+    private static final Map<String, List<String>> ENVIRONMENTS = Map.of(
+            "dev", List.of("dev-us-east-1", "dev-eu-west-1"),
+            "prod", List.of("prod-us-east-1", "prod-eu-west-1", "prod-ap-southeast-1"));
+
+    // Under Pulumi Deployments a push deploys only the first stack of the chain, so its filter is every input of
+    // the environment; the other stacks are deployed by hooks and filter nothing.
     @SuppressWarnings("unchecked")
     @Test
-    void everyStackHasDeploymentSettingsWithItsOwnPathFilterAndNoPlainSecrets() throws IOException {
-        var all = Stream.concat(REGIONAL.stream(), Stream.of("dev", "prod")).toList();
-        for (var stack : all) {
-            var settings = (Map<String, Object>) yaml("Pulumi." + stack + ".deploy.yaml").get("settings");
-            var paths = (List<String>) ((Map<String, Object>) settings.get("gitHub")).get("paths");
-            assertTrue(paths.contains("Pulumi." + stack + ".yaml"), stack);
-            all.stream().filter(other -> !other.equals(stack))
-                    .forEach(other -> assertFalse(paths.contains("Pulumi." + other + ".yaml"), stack + " redeploys for " + other));
-            var operation = (Map<String, Object>) settings.get("operationContext");
-            assertEquals(List.of("./mvnw -B -q package -DskipTests"), operation.get("preRunCommands"));
-            assertTrue(((Map<String, Object>) operation.get("oidc")).containsKey("aws"), stack);
-            var variables = (Map<String, Object>) operation.get("environmentVariables");
-            variables.forEach((name, value) -> {
-                assertFalse(name.matches("(?i).*(secret|token|password|key).*"), stack + ": " + name);
-                assertTrue(value instanceof String, stack + ": " + name);
-            });
+    void theFirstRegionOfEachChainWatchesEveryInputOfItsEnvironmentAndNoStackHoldsPlainSecrets() throws IOException {
+        for (var env : ENVIRONMENTS.entrySet()) {
+            var chain = DeploymentsAsCode.chain(Path.of("."), env.getKey(), env.getValue());
+            var head = chain.get(0).stack();
+            var stacks = Stream.concat(env.getValue().stream(), Stream.of(env.getKey())).toList();
+            for (var stack : stacks) {
+                var settings = (Map<String, Object>) yaml("Pulumi." + stack + ".deploy.yaml").get("settings");
+                var paths = (List<String>) ((Map<String, Object>) settings.get("gitHub")).get("paths");
+                if (stack.equals(head)) {
+                    var inputs = new java.util.ArrayList<>(List.of("Pulumi.yaml", "pom.xml", "src/main/**", "policy/src/**"));
+                    stacks.forEach(s -> inputs.add("Pulumi." + s + ".yaml"));
+                    assertEquals(Set.copyOf(inputs), Set.copyOf(paths), stack);
+                } else {
+                    assertEquals(null, paths, stack + " is deployed by a hook, never by a push");
+                }
+                var operation = (Map<String, Object>) settings.get("operationContext");
+                assertEquals(List.of("./mvnw -B -q package -DskipTests"), operation.get("preRunCommands"));
+                assertTrue(((Map<String, Object>) operation.get("oidc")).containsKey("aws"), stack);
+                var variables = (Map<String, Object>) operation.get("environmentVariables");
+                variables.forEach((name, value) -> {
+                    assertFalse(name.matches("(?i).*(secret|token|password|key).*"), stack + ": " + name);
+                    assertTrue(value instanceof String, stack + ": " + name);
+                });
+            }
         }
     }
 
-    @SuppressWarnings("unchecked")
+    // One push, one edge deployment, after every Region: each Region deploys the next, the last one the edge.
     @Test
-    void eachRegionsSuccessfulUpdateDeploysItsEnvironmentsEdge() throws IOException {
-        var hooks = (List<Map<String, Object>>) yaml("deployments/webhooks.yaml").get("webhooks");
-        assertEquals(REGIONAL, hooks.stream().map(h -> h.get("stack")).toList());
-        for (var hook : hooks) {
-            var env = ((String) hook.get("stack")).substring(0, ((String) hook.get("stack")).indexOf('-'));
-            assertEquals("pulumi_deployments", hook.get("format"));
-            assertEquals(List.of("update_succeeded"), hook.get("filters"));
-            assertEquals("latency-edge/" + env, hook.get("payloadUrl"));
+    void eachEnvironmentsHooksChainItsRegionsToOneEdgeDeployment() throws IOException {
+        for (var env : ENVIRONMENTS.entrySet()) {
+            var chain = DeploymentsAsCode.chain(Path.of("."), env.getKey(), env.getValue());
+            assertEquals(env.getValue(), chain.stream().map(DeploymentsAsCode.Webhook::stack).toList());
+            for (int i = 0; i < chain.size(); i++) {
+                var next = i + 1 < chain.size() ? chain.get(i + 1).stack() : env.getKey();
+                assertEquals("latency-edge/" + next, chain.get(i).payloadUrl());
+                assertEquals(List.of("update_succeeded"), chain.get(i).filters());
+                assertEquals("pulumi_deployments", chain.get(i).format());
+            }
         }
-        assertEquals(Set.of("dev-us-east-1", "dev-eu-west-1"), Set.copyOf(DeploymentsAsCode.webhooks(Path.of("."),
-                Set.of("dev-us-east-1", "dev-eu-west-1", "dev")).stream().map(DeploymentsAsCode.Webhook::stack).toList()));
     }
 }

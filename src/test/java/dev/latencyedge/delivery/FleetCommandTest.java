@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +42,30 @@ class FleetCommandTest {
                 Operation.PREVIEW, StackResult.Status.SUCCEEDED, 0, 0, 0, 0, java.time.Duration.ZERO, ""));
     }
 
-    private FleetCommand command(String path) {
-        return new FleetCommand(project, Map.of("PATH", path), packs -> runner,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    /** The command line with {@code path} as PATH, run on the test's project unless the arguments name another. */
+    private int fleet(String path, String... args) {
+        return fleet(path, packs -> runner, args);
+    }
+
+    private int fleet(String path, java.util.function.Function<List<String>, dev.latencyedge.delivery.StackRunner> runners,
+                      String... args) {
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var withProject = List.of(args).contains("--config-dir") ? args
+                : java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("--config-dir", project.toString())).toArray(String[]::new);
+        return dev.latencyedge.Cli.run(new dev.latencyedge.ServiceDoubles(
+                dir -> new FleetCommand(dir, Map.of("PATH", path), runners, printOut, printErr), null, null),
+                Map.of("PATH", path), printOut, printErr, withProject);
     }
 
     private static String fakePulumiOnPath(Path dir) throws IOException {
-        var pulumi = dir.resolve("pulumi");
-        Files.writeString(pulumi, "#!/bin/sh\n");
-        Files.setPosixFilePermissions(pulumi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir.toString();
+        return PulumiCliTest.pinnedCliOnPath(dir).get("PATH");
     }
 
     @Test
     void withoutThePulumiCliItSaysSoInOneLine(@TempDir Path empty) {
-        var status = command(empty.toString()).run(Operation.UP, new String[] {"dev"});
+        var status = fleet(empty.toString(), "up", "dev");
         assertEquals(127, status);
         var message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, message.lines().count(), message);
@@ -66,11 +74,21 @@ class FleetCommandTest {
     }
 
     @Test
+    void aCliOlderThanThePinIsRefusedBeforeAnyStackRuns(@TempDir Path bin) throws IOException {
+        var status = fleet(PulumiCliTest.pulumiOnPath(bin, "v3.200.0"), "up", "dev");
+        assertEquals(126, status);
+        var message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("is v3.200.0, older than"), message);
+        verify(runner, never()).run(any(), any(), any());
+    }
+
+    @Test
     void upOfTheCommittedDevEnvironmentRunsItsRegionsThenTheEdgeAndPrintsTheTable(@TempDir Path bin)
             throws IOException {
         when(runner.run(any(), eq(Operation.UP), any())).thenAnswer(i -> new StackResult(i.getArgument(0),
                 Operation.UP, StackResult.Status.SUCCEEDED, 1, 0, 0, 0, Duration.ofMillis(1500), ""));
-        var status = command(fakePulumiOnPath(bin)).run(Operation.UP, new String[] {"dev", "--parallel", "2"});
+        var status = fleet(fakePulumiOnPath(bin), "up", "dev", "--parallel", "2");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         verify(runner).run(eq("dev-us-east-1"), eq(Operation.UP), any());
         verify(runner).run(eq("dev-eu-west-1"), eq(Operation.UP), any());
@@ -86,7 +104,7 @@ class FleetCommandTest {
                 "error: update failed")
                 : new StackResult(i.getArgument(0), Operation.UP, StackResult.Status.SUCCEEDED, 0, 0, 0, 0,
                 Duration.ZERO, ""));
-        var status = command(fakePulumiOnPath(bin)).run(Operation.UP, new String[] {"dev"});
+        var status = fleet(fakePulumiOnPath(bin), "up", "dev");
         assertEquals(1, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("up of dev failed at stack dev-us-east-1: error: update failed"));
         verify(runner, never()).run(eq("dev"), any(), any());
@@ -97,18 +115,16 @@ class FleetCommandTest {
         when(runner.run(any(), eq(Operation.DESTROY), any())).thenAnswer(i -> new StackResult(i.getArgument(0),
                 Operation.DESTROY, StackResult.Status.SUCCEEDED, 0, 0, 5, 0, Duration.ZERO, ""));
         var path = fakePulumiOnPath(bin);
-        command(path).run(Operation.DESTROY, new String[] {"dev"});
+        fleet(path, "destroy", "dev");
         verify(runner, never()).run(eq("dev-ap-southeast-1"), any(), any());
-        command(path).run(Operation.DESTROY, new String[] {"dev", "--region", "ap-southeast-1"});
+        fleet(path, "destroy", "dev", "--region", "ap-southeast-1");
         verify(runner).run(eq("dev-ap-southeast-1"), eq(Operation.DESTROY), any());
     }
 
     // A secure: value no secrets manager can decrypt fails every preview and up before the program runs.
     @Test
     void placeholderSecretsAreRefusedInOneLineNamingTheStacks(@TempDir Path bin) throws IOException {
-        var status = new FleetCommand(Path.of("."), Map.of("PATH", fakePulumiOnPath(bin)), packs -> runner,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(Operation.UP, new String[] {"dev"});
+        var status = fleet(fakePulumiOnPath(bin), "up", "dev", "--config-dir", ".");
         assertEquals(1, status);
         var message = err.toString(StandardCharsets.UTF_8);
         assertEquals("up of dev refused: secrets are still placeholders in dev-us-east-1, dev-eu-west-1, dev; run java"
@@ -119,21 +135,21 @@ class FleetCommandTest {
     @Test
     void badArgumentsAreUsageErrors(@TempDir Path bin) throws IOException {
         var path = fakePulumiOnPath(bin);
-        assertEquals(2, command(path).run(Operation.UP, new String[] {}));
-        assertEquals(2, command(path).run(Operation.UP, new String[] {"dev", "--parallel", "0"}));
-        assertEquals(2, command(path).run(Operation.UP, new String[] {"dev", "--region", "eu-west-1"}));
+        assertEquals(2, fleet(path, "up"));
+        assertEquals(2, fleet(path, "up", "dev", "--parallel", "0"));
+        assertEquals(2, fleet(path, "up", "dev", "--region", "eu-west-1"));
     }
 
     @Test
     void policyPacksReachTheRunner(@TempDir Path bin) throws IOException {
         var seen = new java.util.ArrayList<List<String>>();
-        var command = new FleetCommand(project, Map.of("PATH", fakePulumiOnPath(bin)), packs -> {
-            seen.add(packs);
-            return runner;
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        var path = fakePulumiOnPath(bin);
         when(runner.run(any(), any(), any())).thenAnswer(i -> new StackResult(i.getArgument(0), i.getArgument(1),
                 StackResult.Status.SUCCEEDED, 0, 0, 0, 0, Duration.ZERO, ""));
-        command.run(Operation.PREVIEW, new String[] {"dev", "--policy-pack", "policy"});
+        fleet(path, packs -> {
+            seen.add(packs);
+            return runner;
+        }, "preview", "dev", "--policy-pack", "policy");
         assertEquals(List.of(List.of("policy")), seen);
     }
 }

@@ -1,6 +1,8 @@
 package dev.latencyedge.delivery;
 
+import dev.latencyedge.Cli;
 import dev.latencyedge.Fixtures;
+import dev.latencyedge.ServiceDoubles;
 import dev.latencyedge.settings.ConfigKeys;
 import dev.latencyedge.settings.Secret;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,18 @@ class SecretsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final InMemoryStacks stacks = new InMemoryStacks("prod");
     private final AtomicInteger generated = new AtomicInteger();
+    /** init and rotate need the pulumi CLI: one of the pinned version, on a PATH of its own. */
+    private final Map<String, String> cli;
 
+    SecretsCommandTest() throws IOException {
+        cli = PulumiCliTest.pinnedCliOnPath(Files.createTempDirectory("latency-edge-pulumi"));
+    }
+
+    /** The command line's {@code secrets} with the test's stacks, a pulumi CLI on the PATH and {@code projectDir}. */
     private int run(Path projectDir, String... args) {
-        return new SecretsCommand(projectDir, new SecretsCommand.Stacks() {
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var secrets = new SecretsCommand(projectDir, new SecretsCommand.Stacks() {
             @Override
             public StackRunner runner(List<String> policyPacks) {
                 assertEquals(List.of("policy"), policyPacks, "every step previewed with the pack");
@@ -42,11 +53,14 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return stacks;
             }
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                () -> {
-                    generated.incrementAndGet();
-                    return NEW;
-                }, () -> "0123456789abcdef0123456789abcdef").run(args);
+        }, printOut, printErr, () -> {
+            generated.incrementAndGet();
+            return NEW;
+        }, () -> "0123456789abcdef0123456789abcdef", cli);
+        var withDir = java.util.stream.Stream.concat(java.util.stream.Stream.of("secrets"), java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--config-dir", projectDir.toString())));
+        return Cli.run(new ServiceDoubles(null, dir -> secrets, null), cli,
+                printOut, printErr, withDir.toArray(String[]::new));
     }
 
     private String printed() {
@@ -91,7 +105,7 @@ class SecretsCommandTest {
             public StackConfig config() {
                 return dev;
             }
-        }, new PrintStream(out), new PrintStream(err)).run(new String[] {"init", "dev"}));
+        }, new PrintStream(out), new PrintStream(err), cli).run("init", "dev", List.of()));
         assertTrue(dev.config("dev", ConfigKeys.ORIGIN_LABEL).isEmpty(), "dev's label is plain config");
     }
 
@@ -181,6 +195,26 @@ class SecretsCommandTest {
     void rotateRefusesPlaceholders() {
         assertEquals(1, run(Path.of("."), "rotate", "prod", "--policy-pack", "policy"));
         assertTrue(printed().contains("secrets are still placeholders in prod-us-east-1"));
+        assertEquals(List.of(), stacks.operations);
+    }
+
+    // CI runs secrets check before pulumi/actions installs the CLI (.github/actions/stack): check reads files only.
+    @Test
+    void initAndRotateNeedThePinnedCliWhileCheckReadsOnlyTheStackFiles() throws IOException {
+        var noCli = Map.of("PATH", Files.createTempDirectory("latency-edge-no-pulumi").toString());
+        var project = project();
+        var printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var printErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var services = new ServiceDoubles(null, dir -> new SecretsCommand(dir, null, printOut, printErr, noCli), null);
+        for (var command : List.of("init", "rotate")) {
+            err.reset();
+            assertEquals(127, Cli.run(services, noCli, printOut, printErr, "secrets", command, "prod", "--config-dir",
+                    project.toString()), command);
+            assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count(), command);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("the pulumi CLI is not on the PATH"), command);
+        }
+        assertEquals(0, Cli.run(services, noCli, printOut, printErr, "secrets", "check", "prod", "--config-dir",
+                project.toString()));
         assertEquals(List.of(), stacks.operations);
     }
 }

@@ -76,8 +76,9 @@ class PlanDiffTest {
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {
-        return DiffCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return dev.latencyedge.Cli.run(java.util.Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                dev.latencyedge.Cli.with("diff", args));
     }
 
     @Test

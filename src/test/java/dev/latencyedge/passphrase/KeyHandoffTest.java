@@ -1,6 +1,7 @@
 package dev.latencyedge.passphrase;
 
 import dev.latencyedge.plan.EnvironmentPlan;
+import dev.latencyedge.plan.PlanArgs;
 import dev.latencyedge.plan.PlanException;
 import dev.latencyedge.stackfiles.StackFile;
 
@@ -39,17 +40,21 @@ class KeyHandoffTest {
                 + Files.readString(prod).replace(PassphraseSecretsTest.PLACEHOLDER, "v1:AAAAAAAAAAAAAAAA:AAAA"));
         Files.writeString(dir.resolve("Pulumi.prod.deploy.yaml"), "encryptionsalt: not-a-stack-file\n");
 
-        assertEquals(List.of(PULUMI_TEST_SALT), salts(new String[] {"dev", "--config-dir", dir.toString()}));
+        assertEquals(List.of(PULUMI_TEST_SALT), salts(plan("dev", dir)));
         assertEquals(List.of(PULUMI_TEST_SALT, PROD_SALT),
-                salts(new String[] {"--all", "--no-policy", "--config-dir", dir.toString()}));
-        assertEquals(List.of(), salts(new String[] {"staging", "--config-dir", dir.toString()}));
-        // No passphrase, or arguments the plan will refuse: nothing to do here, the plan says what is wrong.
-        assertEquals(Optional.empty(), KeyHandoff.forPlan(new String[] {"dev", "--config-dir", dir.toString()}, Map.of()));
-        assertEquals(Optional.empty(), KeyHandoff.forPlan(new String[] {"dev", "--all"}, PASSWORD));
+                salts(new PlanArgs(null, true, dir, Path.of("plan"), false)));
+        assertEquals(List.of(), salts(plan("staging", dir)));
+        // No passphrase, or a folder the plan will refuse: nothing to do here, the plan says what is wrong.
+        assertEquals(Optional.empty(), KeyHandoff.forPlan(plan("dev", dir), Map.of()));
+        assertEquals(Optional.empty(), KeyHandoff.forPlan(plan("dev", dir.resolve("missing")), PASSWORD));
     }
 
-    private static List<String> salts(String[] args) {
+    private static List<String> salts(PlanArgs args) {
         return KeyHandoff.forPlan(args, PASSWORD).map(KeyHandoff::salts).orElse(List.of());
+    }
+
+    private static PlanArgs plan(String env, Path configDir) {
+        return new PlanArgs(env, false, configDir, Path.of("plan"), true);
     }
 
     @Test
@@ -79,7 +84,7 @@ class KeyHandoffTest {
         Files.writeString(other, Files.readString(other)
                 .replaceAll("(?m)^ *latency-edge:originVerifySecret:\\n *secure: \\S+\\n", ""));
 
-        assertEquals(List.of(PROD_SALT), salts(new String[] {"dev", "--config-dir", dir.toString()}));
+        assertEquals(List.of(PROD_SALT), salts(plan("dev", dir)));
         var secrets = PassphraseSecrets.fromEnvironment(PASSWORD).orElseThrow();
         var reader = StackFile.reader(dir, Optional.of(secrets));
         reader.apply("dev-eu-west-1");
@@ -95,7 +100,7 @@ class KeyHandoffTest {
         var project = PassphraseSecretsTest.dev(dir, secret, secret);
         var toPlan = new PipedOutputStream();
         var fromLauncher = new PipedInputStream(toPlan, 1 << 16);
-        KeyHandoff.forPlan(new String[] {"dev", "--config-dir", project.toString()}, PASSWORD).orElseThrow()
+        KeyHandoff.forPlan(plan("dev", project), PASSWORD).orElseThrow()
                 .start().serve(toPlan);
 
         var handed = KeyHandoff.receive(fromLauncher);

@@ -1,5 +1,7 @@
 package dev.latencyedge.passphrase;
 
+import dev.latencyedge.Cli;
+
 import dev.latencyedge.plan.EnvironmentPlan;
 import dev.latencyedge.plan.PlanCommand;
 import dev.latencyedge.plan.PlanException;
@@ -12,21 +14,16 @@ import dev.latencyedge.settings.GlobalSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,28 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public class PassphraseSecretsTest {
 
-    static final String PULUMI_TEST_SALT = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";
+    public static final String PULUMI_TEST_SALT = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";
     /** The committed placeholder of every secure value. */
-    static final String PLACEHOLDER = "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=";
-    private static final byte[] KEY = key();
-
-    private static byte[] key() {
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new PBEKeySpec(
-                    "password".toCharArray(), Base64.getDecoder().decode("fozI5u6B030="), 1_000_000, 256)).getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String seal(String plain, int nonceSeed) throws Exception {
-        var nonce = new byte[12];
-        nonce[0] = (byte) nonceSeed;
-        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new GCMParameterSpec(128, nonce));
-        return "v1:" + Base64.getEncoder().encodeToString(nonce) + ":"
-                + Base64.getEncoder().encodeToString(cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
-    }
+    public static final String PLACEHOLDER = "v1:cmVwbGFjZS1tZS13aXRoLXB1bHVtaS1jb25maWctc2V0LS1zZWNyZXQ=";
+    /** The JDK's PBKDF2WithHmacSHA256 of "password" over the test salt, with the CLI's parameters. */
+    private static final byte[] KEY = PulumiPassphrase.key("password", PULUMI_TEST_SALT);
 
     /**
      * dev's stack files on the passphrase provider (passphrase "password"), with these secrets sealed for the
@@ -70,12 +50,26 @@ public class PassphraseSecretsTest {
     public static Path dev(Path dir, String globalSecret, String regionalSecret) throws Exception {
         Fixtures.copyProject(dir);
         for (var stack : new String[] {"dev", "dev-us-east-1", "dev-eu-west-1"}) {
-            var file = dir.resolve("Pulumi." + stack + ".yaml");
-            var secret = seal(stack.equals("dev") ? globalSecret : regionalSecret, stack.length());
-            Files.writeString(file, "encryptionsalt: " + PULUMI_TEST_SALT + "\n"
-                    + Files.readString(file).replace(PLACEHOLDER, secret));
+            seal(dir, stack, PULUMI_TEST_SALT, KEY, stack.equals("dev") ? globalSecret : regionalSecret);
         }
         return dir;
+    }
+
+    /** Puts a stack file on the passphrase provider with this salt, and seals its placeholders with the salt's key. */
+    static void seal(Path dir, String stack, String encryptionSalt, byte[] key, String secret) throws IOException {
+        var file = dir.resolve("Pulumi." + stack + ".yaml");
+        Files.writeString(file, "encryptionsalt: " + encryptionSalt + "\n"
+                + Files.readString(file).replace(PLACEHOLDER, PulumiPassphrase.seal(key, secret)));
+    }
+
+    /** A plan of an environment, and the salts whose keys it derived: one derivation each. */
+    public record KeyedPlan(EnvironmentPlan plan, java.util.Set<String> salts) {
+    }
+
+    /** Plans an environment with a passphrase of its own, so every key it needs is derived (and counted) afresh. */
+    public static KeyedPlan plan(Path project, String env, String passphrase) {
+        var secrets = PassphraseSecrets.fromEnvironment(Map.of("PULUMI_CONFIG_PASSPHRASE", passphrase)).orElseThrow();
+        return new KeyedPlan(EnvironmentPlan.evaluate(project, env, Optional.of(secrets)), secrets.saltsUnderWay());
     }
 
     /** One provider for every test: it keeps the key of the shared salt, so the slow derivation runs once. */
@@ -99,7 +93,8 @@ public class PassphraseSecretsTest {
 
     @Test
     void aShortSecretOrOneARegionDoesNotAcceptIsRefusedOfflineAsAtDeployTime(@TempDir Path dir) throws Exception {
-        var shortOne = assertThrows(ConfigException.class, () -> EnvironmentPlan.evaluate(
+        // Every stack's problems are reported together, as one PlanException grouped by file.
+        var shortOne = assertThrows(dev.latencyedge.plan.PlanException.class, () -> EnvironmentPlan.evaluate(
                 dev(dir.resolve("a"), "short", "short"), "dev", passphrase("password")));
         assertTrue(shortOne.getMessage().contains("latency-edge:originVerifySecret: must be 32 to 128 characters"),
                 shortOne.getMessage());
@@ -115,9 +110,9 @@ public class PassphraseSecretsTest {
         var project = dev(dir.resolve("project"), "x".repeat(40), "x".repeat(40));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var status = PlanCommand.run(new String[] {"dev", "--config-dir", project.toString(), "--out",
-                dir.resolve("out").toString(), "--no-policy"}, Map.of("PULUMI_CONFIG_PASSPHRASE", "wrong"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        var status = Cli.run(Map.of("PULUMI_CONFIG_PASSPHRASE", "wrong"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "plan", "dev", "--config-dir", project.toString(),
+                "--out", dir.resolve("out").toString(), "--no-policy");
         assertEquals(1, status);
         var message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, message.lines().count(), message);
@@ -134,6 +129,39 @@ public class PassphraseSecretsTest {
         var committed = PlanSummary.render(EnvironmentPlan.evaluate(Path.of("."), "dev"));
         assertTrue(committed.contains("dev: latency-edge:originVerifySecret (still the committed placeholders: run"
                 + " secrets init)"), committed);
+    }
+
+    /**
+     * The key is the JDK's PBKDF2WithHmacSHA256 with the CLI's parameters, and it opens pulumi's own test state:
+     * the CLI's derivation, checked against the CLI's own data.
+     */
+    @Test
+    void theKeyOpensPulumisOwnTestState() {
+        var key = PASSWORD.orElseThrow().key(PULUMI_TEST_SALT);
+        assertArrayEquals(KEY, key);
+        assertTrue(PulumiPassphrase.opens(key, PULUMI_TEST_SALT));
+        assertFalse(PulumiPassphrase.opens(KEY, PULUMI_TEST_SALT.replace("F+6ZduKKd8G0", "F+6ZduKKd8G1")),
+                "a changed nonce does not open: the check is real");
+    }
+
+    /**
+     * Stacks sealed before secrets init shared one salt keep their own: each still decrypts with its own salt's
+     * key, one derivation per distinct salt (the CLI caches its managers by salt the same way:
+     * pulumi/pulumi pkg/secrets/passphrase/manager.go, getCachedSecretsManager).
+     */
+    @Test
+    void stacksSealedEarlierWithSaltsOfTheirOwnStillDecryptAKeyEach(@TempDir Path dir) throws Exception {
+        var secret = "sealed-before-one-salt-0123456789abcdefghijklmnop";
+        var project = dev(dir, secret, secret);
+        var ownSalt = PulumiPassphrase.newEncryptionSalt("password");
+        Files.copy(Path.of("Pulumi.dev-eu-west-1.yaml"), project.resolve("Pulumi.dev-eu-west-1.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        seal(project, "dev-eu-west-1", ownSalt, PulumiPassphrase.key("password", ownSalt), secret);
+
+        var planned = plan(project, "dev", "password");
+        assertEquals(java.util.Set.of(PULUMI_TEST_SALT, ownSalt), planned.salts());
+        assertEquals(secret, ((GlobalSettings) planned.plan().global().settings()).common().originVerifySecret().reveal());
+        assertEquals(Map.of(), planned.plan().placeholders(), "every stack decrypted, dev-eu-west-1 with its own salt");
     }
 
     /**

@@ -54,8 +54,8 @@ class EnvironmentsTogetherTest {
     private static String[] run(String... args) {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
-        var status = PlanCommand.run(args, java.util.Map.of(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        var status = dev.latencyedge.Cli.run(java.util.Map.of(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), dev.latencyedge.Cli.with("plan", args));
         return new String[] {String.valueOf(status), out.toString(java.nio.charset.StandardCharsets.UTF_8),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8)};
     }

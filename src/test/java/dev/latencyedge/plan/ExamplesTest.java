@@ -22,9 +22,9 @@ class ExamplesTest {
     void plansCleanly(String folder, String env, String shown, @org.junit.jupiter.api.io.TempDir Path out) {
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();
-        var status = PlanCommand.run(new String[]{env, "--config-dir", "examples/" + folder, "--out", out.toString(),
-                "--no-policy"}, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        var status = dev.latencyedge.Cli.run(java.util.Map.of(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), "plan", env, "--config-dir", "examples/" + folder,
+                "--out", out.toString(), "--no-policy");
         assertEquals(0, status, stderr.toString(StandardCharsets.UTF_8));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains(shown), stdout.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,103 @@
+package dev.latencyedge.cli;
+
+import com.pulumi.Pulumi;
+import dev.latencyedge.LatencyEdgeProgram;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The jar's command line. With no command it is the Pulumi program, as the engine starts it (the language host
+ * sets {@code PULUMI_MONITOR}); outside the engine it says how to run it instead.
+ */
+@Command(name = "latency-edge", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = {"One CloudFront distribution in front of EKS in several AWS Regions, every cache miss sent to"
+                + " the nearest healthy Region.",
+                "With no command, the jar is the Pulumi program: run it through pulumi up (Pulumi.yaml names it)."},
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {PlanCommand.class, DiffCommand.class, PreviewCommand.class, UpCommand.class,
+                DestroyCommand.class, SecretsCommand.class, DeploymentsCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  java -jar target/latency-edge.jar plan dev",
+                "  java -jar target/latency-edge.jar plan dev --help",
+                "  source <(java -jar target/latency-edge.jar completion)   # shell completion (bash, zsh)"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"  0:success", "  1:the command failed (bad configuration, a failed stack or call)",
+                "  2:bad usage (an unknown command or option, a missing argument)",
+                "  3:the policy pack reported a mandatory violation (plan)",
+                "  4:a --fail-on gate was hit (diff)", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "127:the pulumi CLI is not on the PATH"})
+public final class LatencyEdgeCommand implements Callable<Integer> {
+
+    /** What the jar says when started with no command outside the engine. */
+    static final String NOT_UNDER_THE_ENGINE = "latency-edge.jar is the Pulumi program: run it through pulumi up"
+            + " (Pulumi.yaml names it), or give it a command (java -jar target/latency-edge.jar --help)";
+
+    private final Terminal terminal;
+
+    LatencyEdgeCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        if (!terminal.environment().containsKey("PULUMI_MONITOR")) {
+            terminal.err().println(NOT_UNDER_THE_ENGINE);
+            return ExitStatus.USAGE;
+        }
+        return Pulumi.runAsync(LatencyEdgeProgram::stack).join();
+    }
+
+    /** Parses {@code args}, runs the command they name and returns its exit status. */
+    public static int execute(String[] args, Terminal terminal) {
+        return commandLine(terminal).execute(args);
+    }
+
+    /** The whole command line, every command made with the terminal it reads and writes. */
+    static CommandLine commandLine(Terminal terminal) {
+        var factory = new TerminalFactory(terminal);
+        var commandLine = new CommandLine(new LatencyEdgeCommand(terminal), factory);
+        // picocli's own generator, named as shells name it; added before the streams are set, so it writes to them.
+        var completion = new CommandLine(new AutoComplete.GenerateCompletion(), factory);
+        completion.getCommandSpec().name("completion").usageMessage()
+                .description("Prints a bash/zsh completion script for the command name latency-edge (the README"
+                        + " shows the alias it completes).")
+                .footerHeading("%nExample:%n")
+                .footer("  alias latency-edge='java -jar target/latency-edge.jar'",
+                        "  source <(java -jar target/latency-edge.jar completion)")
+                .exitCodeListHeading("%nExit status:%n").exitCodeList(java.util.Map.of("0", "printed"));
+        commandLine.addSubcommand("completion", completion);
+        commandLine.setOut(new PrintWriter(terminal.out(), true))
+                .setErr(new PrintWriter(terminal.err(), true))
+                .setExecutionExceptionHandler(new OneLineFailure(terminal))
+                .setParameterExceptionHandler(new UsageErrors());
+        return commandLine;
+    }
+
+    /** Makes every command with the terminal it reads and writes. */
+    private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    /** A command that throws says so in one line (the stack trace only with LATENCY_EDGE_DEBUG set). */
+    private record OneLineFailure(Terminal terminal) implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            terminal.err().println(commandLine.getCommandName() + " failed: " + e);
+            if (terminal.environment().containsKey("LATENCY_EDGE_DEBUG")) {
+                e.printStackTrace(terminal.err());
+            }
+            return ExitStatus.FAILED;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.latencyedge.cli;
+
+import dev.latencyedge.plan.PlanArgs;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code plan <env>|--all}: the offline plan, in a JVM tuned for it ({@link JvmLauncher}). */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Evaluates an environment offline against a deterministic fake cloud (no AWS account, no pulumi"
+                + " CLI), writes one plan file per stack, prints the summary and runs the policy pack over the files.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  java -jar target/latency-edge.jar plan dev",
+                "  java -jar target/latency-edge.jar plan --all --out plan --no-policy"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every stack evaluates and no mandatory policy is violated",
+                "1:bad configuration or a stack that does not evaluate (no plan file is written)",
+                "2:bad usage", "3:the policy pack reported a mandatory violation (or could not run)"})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    private Target target;
+
+    @Mixin
+    private ConfigDirOption configDir;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plan",
+            description = "where the plan files go (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--no-policy", description = "do not run the policy pack over the plan files")
+    private boolean noPolicy;
+
+    private final Terminal terminal;
+
+    PlanCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** One environment, or every one. */
+    static final class Target {
+        @Parameters(paramLabel = "<env>", description = "the environment: its global stack file Pulumi.<env>.yaml"
+                + " and the stack files of the Regions it lists")
+        String env;
+
+        @Option(names = "--all", required = true,
+                description = "every environment whose global stack file is in the config folder")
+        boolean all;
+    }
+
+    @Override
+    public Integer call() {
+        var args = new PlanArgs(target.env, target.all, configDir.path, out, !noPolicy);
+        var commandLine = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        return JvmLauncher.relaunch(args, commandLine).orElseGet(
+                () -> dev.latencyedge.plan.PlanCommand.run(args, terminal.environment(), terminal.out(),
+                        terminal.err()));
+    }
+}
