@@ -129,7 +129,7 @@ class DrillTest {
         var refused = assertThrows(OperationsException.class, () -> drill(Optional.empty(), false));
         assertEquals(ExitStatus.REFUSED, refused.exitStatus());
         assertTrue(refused.getMessage().contains("no Region other than eu-west-1 is healthy and serving"));
-        assertTrue(aws.requests("POST ").isEmpty());
+        assertTrue(aws.requests("POST /2013-04-01/").isEmpty());
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 
@@ -149,7 +149,7 @@ class DrillTest {
         var text = output();
         assertTrue(text.contains("2. UpdateHealthCheck hc-rotation-eu-west-1 Inverted=true HealthCheckVersion=1"), text);
         assertTrue(text.contains("Dry run: nothing was changed."), text);
-        assertTrue(aws.requests("POST ").isEmpty());
+        assertTrue(aws.requests("POST /2013-04-01/").isEmpty());
         assertFalse(Files.exists(DrillJournal.of(dir, "dev").path()));
     }
 
