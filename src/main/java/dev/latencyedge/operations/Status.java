@@ -89,6 +89,11 @@ public final class Status {
 
     static String firstLine(Exception e) {
         var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith("Unable to load credentials")) {
+            // The SDK lists every provider it tried and why, hundreds of characters on one line.
+            return "no AWS credentials: the SDK's default chain found none (AWS_PROFILE or AWS_ACCESS_KEY_ID, SSO,"
+                    + " a container or instance role)";
+        }
         return message.lines().findFirst().orElse("");
     }
 }
