@@ -62,10 +62,16 @@ public final class DrillJournal {
             var temporary = Files.createTempFile(path.getParent(), "drill-", ".tmp");
             Files.writeString(temporary, GSON.toJson(entry) + "\n", StandardCharsets.UTF_8);
             try {
+                // A hard link appears whole and fails if a journal exists: no second drill can slip in.
                 Files.createLink(path, temporary);
-            } catch (UnsupportedOperationException e) {
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | IOException e) {
+                // A file system without hard links: a whole move, after looking.
+                if (Files.exists(path)) {
+                    throw new FileAlreadyExistsException(path.toString());
+                }
                 Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-                return;
             } finally {
                 Files.deleteIfExists(temporary);
             }
