@@ -1,23 +1,34 @@
 // npm run check -- <plan.json>...: the pack over plan files through its own analyzer server, exactly as the
 // engine would run it: every resource analyzed as before its step, then the stack. Prints each diagnostic with
-// policy, level, resource URN and message; exits 1 when a mandatory policy is violated or a policy could not run.
+// policy, level, resource URN and message. Exits 1 when a mandatory policy is violated; 2 when the check could
+// not run (bad usage, an unreadable file, the analyzer failing, or a policy that could not run), so that no
+// verdict is not mistaken for a violation. Relative paths are the caller's: npm runs scripts inside the pack,
+// and tells them where it was started in INIT_CWD, so `npm --prefix policy run check -- plan/*.json` works from
+// the repository root. A plan folder's manifest (plan/manifest.json, which plan/*.json matches) is skipped.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Analyzer, isCantRun } from "./lib/analyzer";
 import { PLAN_FILE_CONFIG, resourcesFromPlan } from "./lib/plan";
 
-async function main(files: string[]): Promise<number> {
-    if (files.length === 0) {
+const MANIFEST_FORMAT = "latency-edge-plan-manifest/";
+
+async function main(args: string[]): Promise<number> {
+    if (args.length === 0) {
         console.error("usage: npm run check -- <plan.json>...");
         return 2;
     }
+    const base = process.env.INIT_CWD ?? process.cwd();
+    const plans = args.map(file => ({ file, json: JSON.parse(readFileSync(resolve(base, file), "utf8")) }))
+        .filter(plan => !String(plan.json.format ?? "").startsWith(MANIFEST_FORMAT));
     const analyzer = await Analyzer.start();
     try {
         await analyzer.configure(PLAN_FILE_CONFIG);
         const policies = (await analyzer.policyNames()).length;
-        let failing = 0;
+        let mandatory = 0;
+        let cantRun = 0;
         let total = 0;
-        for (const file of files) {
-            const resources = resourcesFromPlan(JSON.parse(readFileSync(file, "utf8")));
+        for (const { file, json } of plans) {
+            const resources = resourcesFromPlan(json);
             const diagnostics = [];
             for (const resource of resources.inputs) {
                 diagnostics.push(...await analyzer.analyze(resource));
@@ -27,11 +38,12 @@ async function main(files: string[]): Promise<number> {
                 console.log(`${file}: [${d.level}] ${d.policy} ${d.urn}: ${d.detail}`);
             }
             total += diagnostics.length;
-            failing += diagnostics.filter(d => d.level === "mandatory" || isCantRun(d)).length;
+            cantRun += diagnostics.filter(isCantRun).length;
+            mandatory += diagnostics.filter(d => d.level === "mandatory" && !isCantRun(d)).length;
         }
-        console.log(`${total} violation(s), ${failing} mandatory or unable to run, over ${files.length} plan file(s) `
-            + `and ${policies} policies`);
-        return failing > 0 ? 1 : 0;
+        console.log(`${total} violation(s), ${mandatory + cantRun} mandatory or unable to run, over ${plans.length} `
+            + `plan file(s) and ${policies} policies`);
+        return mandatory > 0 ? 1 : cantRun > 0 ? 2 : 0;
     } finally {
         analyzer.close();
     }

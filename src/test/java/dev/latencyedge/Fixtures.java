@@ -120,13 +120,18 @@ public final class Fixtures {
     }
 
     /** Evaluates the Regions, then the global stack with their exports behind its stack references. */
-    public static Map<String, EvaluatedStack> environment(Config global, Config... regionals) {
+    public static EnvironmentPlan plan(Config global, Config... regionals) {
         var settings = new LinkedHashMap<String, RegionalSettings>();
         for (var config : regionals) {
             var regional = (RegionalSettings) config.load();
             settings.put(regional.common().region(), regional);
         }
-        var plan = EnvironmentPlan.evaluate((GlobalSettings) global.load(), settings, Map.of());
+        return EnvironmentPlan.evaluate((GlobalSettings) global.load(), settings, Map.of());
+    }
+
+    /** As {@link #plan}, each evaluated stack by its name. */
+    public static Map<String, EvaluatedStack> environment(Config global, Config... regionals) {
+        var plan = plan(global, regionals);
         var evaluated = new TreeMap<String, EvaluatedStack>();
         plan.stacks().forEach(stack -> evaluated.put(stack.stackName(), stack));
         return evaluated;

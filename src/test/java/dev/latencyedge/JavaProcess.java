@@ -36,7 +36,7 @@ public final class JavaProcess {
     }
 
     /** What a process printed (standard output and error together) and how it ended. */
-    record Result(int status, String output) {
+    public record Result(int status, String output) {
     }
 
     /** Runs {@code java args}, asserts it ends within the timeout, and returns its status and output. */

@@ -38,7 +38,7 @@ class PackagedJarIT {
                 "plan", "dev", "--no-policy", "--out", out.toString()), 120);
 
         try (var files = Files.list(out)) {
-            assertEquals(Set.of("dev.json", "dev-us-east-1.json", "dev-eu-west-1.json"),
+            assertEquals(Set.of("dev.json", "dev-us-east-1.json", "dev-eu-west-1.json", "manifest.json"),
                     files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()), output);
         }
         var loaded = Files.readAllLines(classLog);

@@ -42,7 +42,8 @@ class ReadmeTest {
     }
 
     /**
-     * A realistic change of dev, as a pull request would make it: add ap-southeast-1, drain us-east-1, and move
+     * A realistic change of dev, as a pull request would make it: add ap-southeast-1, drain us-east-1 and move its
+     * ingress controller to pod port 8443 without allowTargetGroupReplacement (a blocked replacement), and move
      * eu-west-1 to fast health checks (a replacement). Returns the markdown diff of its offline plans.
      */
     static String realisticChangeDiff(Path work) throws IOException {
@@ -56,7 +57,7 @@ class ReadmeTest {
                 Files.readString(euWest1).replace("eu-west-1", "ap-southeast-1"));
         Files.writeString(euWest1, Files.readString(euWest1).replace("healthCheckInterval: 30", "healthCheckInterval: 10"));
         var usEast1 = project.resolve("Pulumi.dev-us-east-1.yaml");
-        Files.writeString(usEast1, Files.readString(usEast1) + "  latency-edge:drain: true\n");
+        Files.writeString(usEast1, Files.readString(usEast1) + "  latency-edge:drain: true\n  latency-edge:targetPort: 8443\n");
         assertEquals(0, Cli.run(java.util.Map.of(), quiet(), quiet(), "plan", "dev", "--config-dir", project.toString(),
                 "--out", work.resolve("head").toString(), "--no-policy"));
         var out = new java.io.ByteArrayOutputStream();
@@ -73,11 +74,25 @@ class ReadmeTest {
     void showsTheDiffOfARealisticChange(@org.junit.jupiter.api.io.TempDir Path work) throws IOException {
         var diff = realisticChangeDiff(work);
         assertTrue(diff.contains("requestInterval cannot change in place"), diff);
+        assertTrue(diff.contains("| **replace** (blocked) | dev-us-east-1 | `us-east-1-ingress` |"), diff);
+        assertTrue(diff.contains("| create | dev-ap-southeast-1 | whole stack: 30 resources | | | a new stack |"), diff);
         // The whole block, so nothing can sit in it beside the diff (a pasted failure message once did).
         var readme = Files.readString(Path.of(README));
-        var start = readme.indexOf("```markdown\n") + "```markdown\n".length();
-        assertEquals(diff, readme.substring(start, readme.indexOf("```\n", start)),
+        // Four backticks: the diff holds a ```mermaid block of its own.
+        var start = readme.indexOf("````markdown\n") + "````markdown\n".length();
+        assertEquals(diff, readme.substring(start, readme.indexOf("````\n", start)),
                 "README.md's markdown block is not the current diff of the realistic change");
+    }
+
+    @Test
+    void showsThePictureOfDevThatPlanDraws() throws IOException {
+        var readme = Files.readString(Path.of(README));
+        var marker = "The picture of `dev` (a test regenerates it):\n\n```mermaid\n";
+        assertTrue(readme.contains(marker), "README.md lost the picture of dev");
+        var start = readme.indexOf(marker) + marker.length();
+        var picture = dev.latencyedge.plan.EnvironmentPicture.render(EnvironmentPlan.evaluate(Path.of("."), "dev"));
+        assertEquals(picture, readme.substring(start, readme.indexOf("```\n", start)),
+                "README.md's picture of dev is not what plan draws for it");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         footer = {"  java -jar target/latency-edge.jar diff base-plan plan --format markdown --fail-on delete"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the diff was printed and no gate was hit", "1:unreadable plan files", "2:bad usage",
-                "4:a --fail-on gate was hit (a replacement, or a deletion)"})
+                "4:a --fail-on gate was hit (a replacement, or a deletion, blocked ones included)"})
 final class DiffCommand implements Callable<Integer> {
 
     /** How the diff is printed. */

@@ -25,10 +25,10 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:failover within the budget, everything put back (or: dry run, restored)",
                 "1:bad input (a stack file, a config key)", "2:bad usage",
-                "5:Route 53 refused a call (the check was put back)",
-                "6:refused to start (no other healthy serving Region, a journal exists, the check is inverted)",
-                "7:failover took longer than the budget, or did not happen before the timeout",
-                "8:the check could not be put back: the journal is kept, run drill <env> --restore"})
+                "6:Route 53 refused a call (the check was put back)",
+                "7:refused to start (no other healthy serving Region, a journal exists, the check is inverted)",
+                "8:failover took longer than the budget, or did not happen before the timeout",
+                "9:the check could not be put back: the journal is kept, run drill <env> --restore"})
 final class DrillCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,5 @@
 package dev.latencyedge.cli;
 
-import com.pulumi.Pulumi;
 import dev.latencyedge.LatencyEdgeProgram;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -29,9 +28,10 @@ import java.util.concurrent.Callable;
         exitCodeList = {"  0:success", "  1:the command failed (bad configuration, a failed stack or call)",
                 "  2:bad usage (an unknown command or option, a missing argument)",
                 "  3:the policy pack reported a mandatory violation (plan)",
-                "  4:a --fail-on gate was hit (diff)", "  5:AWS could not be read or changed (status, drill)",
-                "  6:the drill refused to start", "  7:failover over its budget, or none (drill)",
-                "  8:the drill could not put the check back (the journal is kept)", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "  4:a --fail-on gate was hit (diff)", "  5:the policy pack could not run (plan)",
+                "  6:AWS could not be read or changed (status, drill)", "  7:the drill refused to start",
+                "  8:failover over its budget, or none (drill)",
+                "  9:the drill could not put the check back (the journal is kept)", "126:the pulumi CLI is older than the version in .pulumi.version",
                 "127:the pulumi CLI is not on the PATH"})
 public final class LatencyEdgeCommand implements Callable<Integer> {
 
@@ -51,7 +51,7 @@ public final class LatencyEdgeCommand implements Callable<Integer> {
             terminal.err().println(NOT_UNDER_THE_ENGINE);
             return ExitStatus.USAGE;
         }
-        return Pulumi.runAsync(LatencyEdgeProgram::stack).join();
+        return LatencyEdgeProgram.runUnderEngine();
     }
 
     /** Parses {@code args}, runs the command they name and returns its exit status. */

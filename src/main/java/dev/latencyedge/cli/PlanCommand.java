@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every stack evaluates and no mandatory policy is violated",
                 "1:bad configuration or a stack that does not evaluate (no plan file is written)",
-                "2:bad usage", "3:the policy pack reported a mandatory violation (or could not run)"})
+                "2:bad usage, or an output folder holding files plan did not write (nothing is planned)",
+                "3:the policy pack reported a mandatory violation",
+                "5:the policy pack could not run (not installed or built, no npm, or it failed): no verdict"})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -35,8 +37,14 @@ final class PlanCommand implements Callable<Integer> {
     private ConfigDirOption configDir;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "plan",
-            description = "where the plan files go (default: ${DEFAULT-VALUE})")
+            description = "the folder plan owns: its plan files and manifest.json go there, and what an earlier run"
+                    + " wrote there and this one does not is removed (default: ${DEFAULT-VALUE})")
     private Path out;
+
+    @Option(names = "--policy-pack", paramLabel = "DIR",
+            description = "the policy pack to run (default: policy/ in the project, the first folder at or above the"
+                    + " config folder that holds Pulumi.yaml)")
+    private Path policyPack;
 
     @Option(names = "--no-policy", description = "do not run the policy pack over the plan files")
     private boolean noPolicy;
@@ -60,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var args = new PlanArgs(target.env, target.all, configDir.path, out, !noPolicy);
+        var args = new PlanArgs(target.env, target.all, configDir.path, out, !noPolicy, policyPack);
         var commandLine = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         return JvmLauncher.relaunch(args, commandLine).orElseGet(
                 () -> dev.latencyedge.plan.PlanCommand.run(args, terminal.environment(), terminal.out(),

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:printed (whatever the Regions' health)",
                 "1:bad input (a stack file, a config key, a --client-ip)", "2:bad usage",
-                "5:Route 53 could not be read (credentials, permissions, no zone or latency set)"})
+                "6:Route 53 could not be read (credentials, permissions, no zone or latency set)"})
 final class StatusCommand implements Callable<Integer> {
 
     /** How the report is printed. */

@@ -1,5 +1,6 @@
 package dev.latencyedge.cli;
 
+import dev.latencyedge.settings.EditDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -44,28 +45,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         } else {
             candidates.addAll(spec.subcommands().keySet());
         }
-        return candidates.stream().filter(c -> c.length() > 2 && distance(word, c) <= Math.max(2, c.length() / 2))
-                .min(Comparator.comparingInt(c -> distance(word, c)));
-    }
-
-    /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
-    static int distance(String a, String b) {
-        var d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return candidates.stream().filter(c -> c.length() > 2 && EditDistance.between(word, c) <= Math.max(2, c.length() / 2))
+                .min(Comparator.comparingInt(c -> EditDistance.between(word, c)));
     }
 }

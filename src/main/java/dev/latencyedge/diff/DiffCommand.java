@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.latencyedge.plan.PlanException;
+import dev.latencyedge.plan.PlanSummary;
 import dev.latencyedge.settings.AwsRegions;
 
 import java.io.PrintStream;
@@ -13,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.Comparator;
 import java.util.TreeMap;
 
 /**
  * {@code diff <base-plan-dir> <head-plan-dir> [--format text|markdown|json] [--fail-on replace|delete]}: what a
  * change would do, from the offline plans of two commits, with no credentials. Exit status: 0, or 4 when a
- * {@code --fail-on} gate is hit (a replacement, or a deletion), 1 for unreadable plan files.
+ * {@code --fail-on} gate is hit (a replacement, or a deletion, blocked ones included), 1 for unreadable plan
+ * files.
  */
 public final class DiffCommand {
 
@@ -28,36 +30,47 @@ public final class DiffCommand {
     private DiffCommand() {
     }
 
-    /** @param format text, markdown or json; @param failOn the operations that fail the command */
+    /**
+     * Compares two plan folders and prints the diff.
+     *
+     * @param format text, markdown or json
+     * @param failOn the operations that fail the command (a blocked replacement or deletion counts as one)
+     * @return 0, {@link #GATE_HIT} when a change of a {@code failOn} kind is planned, 1 when a folder cannot be
+     *         read
+     */
     public static int run(Path base, Path head, String format, List<PlanDiff.Op> failOn, PrintStream out,
                           PrintStream err) {
-        SortedMap<String, List<PlanDiff.Change>> diff;
+        PlanDiff.Result diff;
         try {
             diff = PlanDiff.compare(base, head);
         } catch (PlanException e) {
             err.println("diff failed: " + e.getMessage());
             return 1;
         }
+        diff.warnings().forEach(w -> err.println("diff: warning: " + w));
         out.print(switch (format) {
             case "json" -> json(diff);
-            case "markdown" -> markdown(diff);
+            case "markdown" -> markdown(diff, head);
             default -> text(diff);
         });
-        var hit = diff.values().stream().flatMap(List::stream).filter(c -> failOn.contains(c.op())).toList();
+        var hit = diff.changes().stream().filter(c -> failOn.contains(c.op())).toList();
         if (!hit.isEmpty()) {
+            var blocked = hit.stream().filter(c -> c.blocked().isPresent()).count();
             err.println("diff: " + hit.size() + " change(s) the gate refuses (--fail-on "
-                    + String.join(", ", failOn.stream().map(DiffCommand::verb).toList())
-                    + "), first " + verb(hit.get(0).op()) + " of " + hit.get(0).urn());
+                    + String.join(", ", failOn.stream().map(DiffCommand::verb).toList()) + ")"
+                    + (blocked > 0 ? ", " + blocked + " of them blocked by protection" : "")
+                    + ", first " + verb(hit.get(0).op()) + " of " + hit.get(0).urn());
             return GATE_HIT;
         }
         return 0;
     }
 
-    static String json(SortedMap<String, List<PlanDiff.Change>> diff) {
+    /** The fixed shape: every stack, with what happens to it and each change; warnings beside. */
+    static String json(PlanDiff.Result diff) {
         var stacks = new JsonObject();
-        diff.forEach((stack, changes) -> {
+        diff.stacks().forEach((stack, stackDiff) -> {
             var list = new JsonArray();
-            for (var change : changes) {
+            for (var change : stackDiff.changes()) {
                 var c = new JsonObject();
                 c.addProperty("urn", change.urn());
                 c.addProperty("type", change.type());
@@ -71,29 +84,43 @@ public final class DiffCommand {
                     properties.add(property);
                 }
                 c.add("properties", properties);
-                var why = new JsonArray();
-                change.replaceBecause().forEach(why::add);
-                c.add("replaceBecause", why);
+                var paths = new JsonArray();
+                change.replaceBecause().forEach(paths::add);
+                c.add("replaceBecause", paths);
+                c.addProperty("why", change.why());
+                c.addProperty("blocked", change.blocked().isPresent());
+                c.addProperty("allowedBy", change.blocked().map(Protection.Block::allowedBy).orElse(null));
+                c.addProperty("retained", change.retained());
                 list.add(c);
             }
             var entry = new JsonObject();
+            entry.addProperty("op", stackDiff.op().name().toLowerCase(Locale.ROOT));
             entry.add("changes", list);
             stacks.add(stack, entry);
         });
         var root = new JsonObject();
         root.add("stacks", stacks);
+        var warnings = new JsonArray();
+        diff.warnings().forEach(warnings::add);
+        root.add("warnings", warnings);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
-    static String text(SortedMap<String, List<PlanDiff.Change>> diff) {
+    static String text(PlanDiff.Result diff) {
         var out = new StringBuilder();
-        diff.forEach((stack, changes) -> {
-            out.append(stack).append(": ").append(counts(changes)).append("\n");
-            for (var change : changes) {
-                out.append("  ").append(symbol(change.op())).append(" ").append(verb(change.op())).append(" ")
+        diff.warnings().forEach(w -> out.append("warning: ").append(w).append("\n"));
+        diff.stacks().forEach((stack, stackDiff) -> {
+            out.append(stack).append(": ").append(switch (stackDiff.op()) {
+                case CREATE -> "a new stack, ";
+                case DELETE -> "the whole stack is deleted, ";
+                default -> "";
+            }).append(counts(stackDiff.changes())).append("\n");
+            for (var change : stackDiff.changes()) {
+                out.append("  ").append(symbol(change.op())).append(" ").append(verb(change.op()))
+                        .append(change.blocked().isPresent() ? " (blocked)" : "").append(" ")
                         .append(change.type()).append(" ").append(change.name());
-                if (!change.replaceBecause().isEmpty()) {
-                    out.append(" (").append(String.join("; ", change.replaceBecause())).append(")");
+                if (!change.why().isEmpty()) {
+                    out.append(" (").append(change.why()).append(")");
                 }
                 out.append("\n");
                 change.properties().forEach(p -> out.append("      ").append(p.path()).append(": ")
@@ -103,51 +130,71 @@ public final class DiffCommand {
         return out.toString();
     }
 
-    /** One table per environment, replacements and deletions of live resources first, with why. */
-    static String markdown(SortedMap<String, List<PlanDiff.Change>> diff) {
-        var byEnvironment = new TreeMap<String, List<Map.Entry<String, PlanDiff.Change>>>();
-        diff.forEach((stack, changes) -> {
-            var env = environmentOf(stack);
-            var rows = byEnvironment.computeIfAbsent(env, e -> new ArrayList<>());
-            changes.forEach(c -> rows.add(Map.entry(stack, c)));
-        });
-        var out = new StringBuilder("## Offline plan diff\n");
-        byEnvironment.forEach((env, rows) -> {
-            rows.sort(java.util.Comparator.comparing((Map.Entry<String, PlanDiff.Change> r) -> r.getValue().op())
+    /**
+     * One table per environment: a stack created or deleted whole is one row with its count, first; then
+     * replacements and deletions of single resources, with why; then the head's picture of the environment with
+     * the changed nodes marked.
+     */
+    static String markdown(PlanDiff.Result diff, Path headDir) {
+        var byEnvironment = new TreeMap<String, List<String>>();
+        diff.stacks().keySet().forEach(stack -> byEnvironment.computeIfAbsent(environmentOf(stack),
+                e -> new ArrayList<>()).add(stack));
+        var out = new StringBuilder("## Offline plan diff\n\n").append(PlanSummary.COUNTED).append("\n");
+        diff.warnings().forEach(w -> out.append("\n> **Warning:** ").append(w).append("\n"));
+        byEnvironment.forEach((env, stacks) -> {
+            var rows = new ArrayList<Map.Entry<String, PlanDiff.Change>>();
+            stacks.forEach(stack -> diff.stacks().get(stack).changes().forEach(c -> rows.add(Map.entry(stack, c))));
+            rows.sort(Comparator.comparing((Map.Entry<String, PlanDiff.Change> r) -> r.getValue().op())
                     .thenComparing(Map.Entry::getKey).thenComparing(r -> r.getValue().urn()));
-            out.append("\n### ").append(env).append(": ").append(counts(rows.stream().map(Map.Entry::getValue).toList()))
-                    .append("\n\n");
+            out.append("\n### ").append(env).append(": ").append(counts(rows.stream().map(Map.Entry::getValue)
+                    .toList())).append("\n\n");
             if (rows.isEmpty()) {
                 out.append("No change.\n");
                 return;
             }
             out.append("| Change | Stack | Resource | Type | Properties | Why |\n| --- | --- | --- | --- | --- | --- |\n");
-            // A stack created whole (a new Region) is one row, not one per resource.
-            var wholeNew = new java.util.TreeSet<String>();
-            diff.forEach((stack, changes) -> {
-                if (environmentOf(stack).equals(env) && changes.size() > 1
-                        && changes.stream().allMatch(c -> c.op() == PlanDiff.Op.CREATE)) {
-                    wholeNew.add(stack);
-                    out.append("| create | ").append(stack).append(" | ").append(changes.size())
-                            .append(" resources | | | a new stack |\n");
-                }
-            });
+            var whole = stacks.stream().filter(s -> diff.stacks().get(s).op() == PlanDiff.StackOp.DELETE).toList();
+            var created = stacks.stream().filter(s -> diff.stacks().get(s).op() == PlanDiff.StackOp.CREATE).toList();
+            whole.forEach(stack -> out.append(wholeStackRow(stack, diff.stacks().get(stack))));
+            created.forEach(stack -> out.append(wholeStackRow(stack, diff.stacks().get(stack))));
             for (var row : rows) {
-                if (wholeNew.contains(row.getKey())) {
+                if (whole.contains(row.getKey()) || created.contains(row.getKey())) {
                     continue;
                 }
                 var c = row.getValue();
                 var op = verb(c.op());
                 out.append("| ").append(c.op() == PlanDiff.Op.REPLACE || c.op() == PlanDiff.Op.DELETE ? "**" + op + "**" : op)
+                        .append(c.blocked().isPresent() ? " (blocked)" : "")
                         .append(" | ").append(row.getKey()).append(" | `").append(c.name()).append("` | `")
                         .append(c.type()).append("` | ")
                         .append(String.join("<br>", c.properties().stream().map(p -> "`" + p.path() + "`: "
                                 + cell(value(p.before())) + " &rarr; " + cell(value(p.after()))).toList()))
-                        .append(" | ").append(c.op() == PlanDiff.Op.DELETE ? "deleted by this change"
-                                : String.join("; ", c.replaceBecause())).append(" |\n");
+                        .append(" | ").append(c.why()).append(" |\n");
             }
+            out.append(ChangePicture.section(headDir, env, rows));
         });
         return out.toString();
+    }
+
+    /** A stack created or deleted whole: one row, its resources counted, a deletion flagged with what it costs. */
+    private static String wholeStackRow(String stack, PlanDiff.StackDiff stackDiff) {
+        var changes = stackDiff.changes();
+        if (stackDiff.op() == PlanDiff.StackOp.CREATE) {
+            return "| create | " + stack + " | whole stack: " + changes.size() + " resources | | | a new stack |\n";
+        }
+        var why = new ArrayList<>(List.of("the whole stack is deleted"));
+        var blocked = changes.stream().filter(c -> c.blocked().isPresent()).toList();
+        if (!blocked.isEmpty()) {
+            why.add(blocked.size() + " blocked (" + String.join(", ", blocked.stream().map(c -> "`" + c.name() + "`")
+                    .toList()) + "): " + String.join("; ", blocked.stream().map(c -> c.blocked().get().reason())
+                    .distinct().toList()));
+        }
+        var retained = changes.stream().filter(PlanDiff.Change::retained).count();
+        if (retained > 0) {
+            why.add(retained + " leave the stack but stay in AWS (retainOnDelete)");
+        }
+        return "| **delete** (whole stack" + (blocked.isEmpty() ? "" : ", blocked") + ") | " + stack
+                + " | whole stack: " + changes.size() + " resources | | | " + String.join("; ", why) + " |\n";
     }
 
     /** A regional stack {@code <env>-<region>} belongs to {@code <env>}; a global stack is its environment. */
@@ -166,6 +213,10 @@ public final class DiffCommand {
             if (n > 0) {
                 parts.add(n + " to " + verb(op));
             }
+        }
+        var blocked = changes.stream().filter(c -> c.blocked().isPresent()).count();
+        if (blocked > 0) {
+            parts.add(blocked + " blocked");
         }
         return String.join(", ", parts);
     }

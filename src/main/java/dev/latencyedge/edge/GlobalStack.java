@@ -10,6 +10,8 @@ import dev.latencyedge.aws.AwsProviders;
 import dev.latencyedge.certificates.DnsValidatedCertificate;
 import dev.latencyedge.certificates.DnsValidatedCertificateArgs;
 import dev.latencyedge.failover.FailoverBudget;
+import dev.latencyedge.monitoring.EdgeDashboard;
+import dev.latencyedge.monitoring.EdgeDashboardArgs;
 import dev.latencyedge.settings.AwsRegions;
 import dev.latencyedge.settings.GlobalSettings;
 
@@ -32,6 +34,7 @@ public final class GlobalStack {
     public static final String FAILED_ORIGIN_REQUEST_SECONDS = "failedOriginRequestSeconds";
     /** SHA-256 of the header value CloudFront sends: lets a rotation see what is deployed without the secret. */
     public static final String ORIGIN_SECRET_FINGERPRINT = "originSecretFingerprint";
+    public static final String DASHBOARD_URL = "dashboardUrl";
 
     private GlobalStack() {
     }
@@ -69,7 +72,14 @@ public final class GlobalStack {
                 certificate.certificateArn, origin.originHost, common.originVerifyHeader(),
                 common.originVerifySecret(), settings.cdn(), common.env()), inUsEast1);
 
+        var panels = byRegion.entrySet().stream().map(e -> new EdgeDashboardArgs.RegionPanel(e.getKey(),
+                e.getValue().healthCheckId(), e.getValue().endpointHealthCheckId(), e.getValue().albArnSuffix()))
+                .toList();
+        var monitoring = new EdgeDashboard("monitoring", new EdgeDashboardArgs(common.env(), settings.dashboardName(),
+                cdn.distributionId, panels, settings.cdn().additionalMetrics()), inUsEast1);
+
         ctx.export(URL, Output.of("https://" + settings.domain()));
+        ctx.export(DASHBOARD_URL, monitoring.dashboardUrl);
         ctx.export(DISTRIBUTION_ID, cdn.distributionId);
         ctx.export(DISTRIBUTION_DOMAIN_NAME, cdn.distributionDomainName);
         ctx.export(ORIGIN_HOST, origin.originHost);

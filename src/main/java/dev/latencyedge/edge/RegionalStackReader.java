@@ -55,7 +55,8 @@ public final class RegionalStackReader {
                 number(reference, fullName, HEALTH_CHECK_REQUEST_INTERVAL),
                 number(reference, fullName, HEALTH_CHECK_FAILURE_THRESHOLD),
                 bool(reference, fullName, DRAINED),
-                stringList(reference, fullName, CERTIFICATE_NAMES));
+                stringList(reference, fullName, CERTIFICATE_NAMES),
+                string(reference, fullName, ENDPOINT_HEALTH_CHECK_ID));
     }
 
     private static Object value(StackReference reference, String stack, String output) {

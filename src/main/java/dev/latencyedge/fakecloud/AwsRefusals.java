@@ -77,6 +77,7 @@ final class AwsRefusals {
                 }
             }
             case "aws:cloudfront/distribution:Distribution" -> distribution(in, problems);
+            case "aws:cloudwatch/dashboard:Dashboard" -> DashboardRefusals.check(in, problems);
             default -> {
             }
         }

@@ -198,6 +198,15 @@ public final class FakeCloud implements Mocks {
                 out.put("etag", FakeIds.alphanumeric(14, id, "etag").toUpperCase(Locale.ROOT));
                 return id;
             }
+            case "aws:cloudwatch/dashboard:Dashboard" -> {
+                // Dashboards are global: their ARN has no Region, and the provider's id is the name.
+                var dashboardName = (String) in.get("dashboardName");
+                out.put("dashboardArn", "arn:aws:cloudwatch::" + ACCOUNT + ":dashboard/" + dashboardName);
+                return dashboardName;
+            }
+            case "aws:cloudfront/monitoringSubscription:MonitoringSubscription" -> {
+                return (String) in.get("distributionId");
+            }
             default -> {
                 if (!type.contains("/")) {
                     return name; // a component: nothing exists in the cloud

@@ -10,7 +10,9 @@ import java.nio.file.Path;
  * @param all       every environment in the config directory
  * @param configDir where the stack files are
  * @param outDir    where the plan files go
- * @param policy    whether the policy pack runs over the plan files
+ * @param policy     whether the policy pack runs over the plan files
+ * @param policyPack the policy pack's folder ({@code --policy-pack DIR}), or null for the project's
+ *                   ({@link PolicyRunner#pack})
  */
-public record PlanArgs(String env, boolean all, Path configDir, Path outDir, boolean policy) {
+public record PlanArgs(String env, boolean all, Path configDir, Path outDir, boolean policy, Path policyPack) {
 }

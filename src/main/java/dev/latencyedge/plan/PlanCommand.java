@@ -1,5 +1,6 @@
 package dev.latencyedge.plan;
 
+import dev.latencyedge.BuildInfo;
 import dev.latencyedge.passphrase.KeyHandoff;
 import dev.latencyedge.passphrase.PassphraseSecrets;
 import dev.latencyedge.stackfiles.StackFile;
@@ -19,16 +20,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy]}: evaluates an environment (or every
+ * {@code plan <env>|--all [--config-dir DIR] [--out DIR] [--no-policy] [--policy-pack DIR]}: evaluates an environment (or every
  * environment whose global stack file is in DIR, then what only they together can show: a DNS record, origin
  * label or public name two of them share) offline, writes one plan file per stack, prints the summaries and
  * runs the policy pack over the files.
  *
  * <p>Exit status: 0 when every stack evaluates and no mandatory policy is violated; 1 for bad configuration or
- * a stack that does not evaluate (no plan file is written then); 3 for a mandatory policy violation; 2 for bad
- * usage.
+ * a stack that does not evaluate (no plan file is written then); 2 for bad usage, or an output folder holding
+ * files plan did not write; 3 for a mandatory policy violation; 5 when the policy pack could not run (not
+ * installed or built, npm missing, or the pack failed), so no verdict was reached.
  */
 public final class PlanCommand {
+
+    public static final int OK = 0;
+    public static final int BAD_CONFIGURATION = 1;
+    public static final int USAGE = 2;
+    public static final int POLICY_VIOLATION = 3;
+    public static final int POLICY_NOT_RUN = 5;
 
     private PlanCommand() {
     }
@@ -55,35 +63,51 @@ public final class PlanCommand {
         var all = parsed.all();
         var configDir = parsed.configDir();
         var outDir = parsed.outDir();
-        var policy = parsed.policy();
         var name = all ? "every environment in " + configDir : env;
 
+        PlanFolder folder;
+        try {
+            // Before anything is evaluated: a folder plan may not write to is a usage error, found at once.
+            folder = PlanFolder.claim(outDir);
+        } catch (PlanException e) {
+            err.println("plan of " + name + ": " + e.getMessage());
+            return USAGE;
+        }
+
         var plans = new ArrayList<EnvironmentPlan>();
+        var environments = new ArrayList<String>();
         try {
             var passphrase = PassphraseSecrets.fromEnvironment(environment).map(p -> Boolean.getBoolean(KeyHandoff.PROPERTY)
                     ? p.withHandedKeys(KeyHandoff.receive(System.in)) : p);
-            plans.addAll(EnvironmentPlan.evaluate(configDir, all ? environments(configDir) : List.of(env), passphrase));
+            environments.addAll(all ? environments(configDir) : List.of(env));
+            plans.addAll(EnvironmentPlan.evaluate(configDir, environments, passphrase));
             if (all) {
                 EnvironmentClashes.verify(plans);
             }
         } catch (ConfigException | PlanException | RegionalStackReader.MissingRegionalOutputException e) {
             err.println("plan of " + name + " failed: " + e.getMessage());
-            return 1;
+            return BAD_CONFIGURATION;
         }
 
-        var files = new ArrayList<Path>();
+        List<Path> files;
+        var stacks = new ArrayList<String>();
         try {
-            Files.createDirectories(outDir);
-            var rendered = new LinkedHashMap<Path, String>();
+            // Every file this run writes, by name: the manifest lists them all.
+            var rendered = new LinkedHashMap<String, String>();
             for (var plan : plans) {
                 for (var stack : plan.stacks()) {
-                    rendered.put(outDir.resolve(stack.stackName() + ".json"), PlanFile.render(stack));
+                    stacks.add(stack.stackName());
+                    rendered.put(PlanManifest.planFile(stack.stackName()), PlanFile.render(stack));
                 }
             }
-            for (var entry : rendered.entrySet()) {
-                Files.writeString(entry.getKey(), entry.getValue());
-                files.add(entry.getKey());
+            // The picture is no plan file: the policy pack and the diff read only the stacks' JSON; the manifest
+            // lists it, so a later run replaces or removes it like the rest.
+            for (var plan : plans) {
+                rendered.put(plan.global().stackName() + ".mmd", EnvironmentPicture.render(plan));
             }
+            var manifest = new PlanManifest(BuildInfo.version(), BuildInfo.commit(), List.copyOf(environments),
+                    List.copyOf(stacks), PlanManifest.digests(configDir, stacks), List.copyOf(rendered.keySet()));
+            files = folder.write(rendered, manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan files to " + outDir, e);
         }
@@ -95,17 +119,26 @@ public final class PlanCommand {
             out.println("\nAcross " + plans.size() + " environments: no DNS record, origin label or public name is"
                     + " shared");
         }
-        out.println("\nPlan files: " + String.join(", ", files.stream().map(Path::toString).toList()));
-        if (!policy) {
+        var planFiles = stacks.stream().map(s -> outDir.resolve(PlanManifest.planFile(s))).toList();
+        out.println("\nPlan files: " + String.join(", ", planFiles.stream().map(Path::toString).toList())
+                + " (listed in " + outDir.resolve(PlanManifest.FILE) + ")");
+        out.println("Pictures: " + String.join(", ", files.stream().filter(f -> f.toString().endsWith(".mmd"))
+                .map(Path::toString).toList()));
+        if (!parsed.policy()) {
             out.println("Policy pack: skipped (--no-policy)");
-            return 0;
+            return OK;
         }
         out.println("\nPolicy pack:");
-        var status = PolicyRunner.run(Path.of("policy"), files, out);
-        if (status != 0) {
-            err.println("plan of " + name + ": the policy pack reported a mandatory violation (or could not run)");
-            return 3;
+        var pack = PolicyRunner.pack(configDir, parsed.policyPack());
+        var status = PolicyRunner.run(pack, planFiles, out);
+        if (status == PolicyRunner.VIOLATION) {
+            err.println("plan of " + name + ": the policy pack reported a mandatory violation");
+            return POLICY_VIOLATION;
         }
-        return 0;
+        if (status != 0) {
+            err.println("plan of " + name + ": the policy pack in " + pack + " could not run, so nothing was checked");
+            return POLICY_NOT_RUN;
+        }
+        return OK;
     }
 }

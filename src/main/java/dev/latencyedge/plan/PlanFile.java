@@ -11,7 +11,9 @@ import java.util.TreeMap;
 /**
  * An evaluated stack written in the shape of {@code pulumi preview --json}: one step per resource with its
  * new state, and a change summary. The stack's exports are the outputs of its {@code pulumi:pulumi:Stack}
- * step; secret exports are masked whole, secret values inside inputs and outputs where they occur.
+ * step; secret exports are masked whole, secret values inside inputs and outputs where they occur. Each new
+ * state carries {@code protect} and {@code retainOnDelete} where they are set (pulumi/pulumi,
+ * sdk/go/common/apitype/core.go, ResourceV3: both {@code omitempty}).
  */
 public final class PlanFile {
 
@@ -39,6 +41,13 @@ public final class PlanFile {
             state.put("custom", resource.custom());
             state.put("parent", resource.parent());
             state.put("provider", resource.provider());
+            // As pulumi preview --json: set only when true (apitype.ResourceV3, omitempty).
+            if (resource.lifecycle().protect()) {
+                state.put("protect", true);
+            }
+            if (resource.lifecycle().retainOnDelete()) {
+                state.put("retainOnDelete", true);
+            }
             state.put("inputs", redactor.redact(resource.inputs()));
             state.put("outputs", redactor.redact(outputs));
             var step = new LinkedHashMap<String, Object>();

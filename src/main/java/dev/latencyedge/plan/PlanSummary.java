@@ -16,6 +16,10 @@ import java.util.TreeMap;
 /** What a person reads at a glance after a plan: resources, routing, health, failover budget and cost. */
 public final class PlanSummary {
 
+    /** What every resource count counts (the diff says the same). */
+    public static final String COUNTED = "Resources are counted as pulumi preview counts them: the stack itself, its"
+            + " components and providers included; stack references, which are only read, are not.";
+
     /** How a regional stack the global stack does not list yet is shown. */
     private static final String NOT_LISTED = "not yet in the latency set";
 
@@ -26,18 +30,22 @@ public final class PlanSummary {
         var global = (GlobalSettings) plan.global().settings();
         var out = new StringBuilder();
         out.append("Offline plan of ").append(global.common().env())
-                .append(" (fake cloud, account ").append(FakeCloud.ACCOUNT).append("; nothing was sent to AWS)\n");
+                .append(" (fake cloud, account ").append(FakeCloud.ACCOUNT).append("; nothing was sent to AWS)\n")
+                .append(COUNTED).append("\n");
 
         for (var stack : plan.stacks()) {
             var counts = new TreeMap<String, Integer>();
             stack.resources().forEach(r -> counts.merge(r.op() + " " + r.type(), 1, Integer::sum));
             var region = stack.settings().common().region();
+            var reads = stack.resources().stream().filter(r -> r.op().equals("read")).count();
             out.append("\n").append(stack.stackName()).append(" (")
                     .append(stack.settings() instanceof RegionalSettings ? "region " + region : "global")
                     .append(plan.candidates().containsValue(stack) ? ", " + NOT_LISTED : "")
-                    .append("): ").append(stack.resources().size()).append(" resources\n");
+                    .append("): ").append(stack.resources().size() - reads).append(" resources to create")
+                    .append(reads > 0 ? ", " + reads + " stack references to read" : "").append("\n");
             counts.forEach((type, n) -> out.append(String.format("  %3d  %s%n", n, type)));
         }
+        protection(plan, out);
 
         var connection = global.cdn().origin();
         out.append("\nRouting: latency label -> serving Region -> ALB\n");
@@ -88,5 +96,44 @@ public final class PlanSummary {
                     .append(")\n"));
         }
         return out.toString();
+    }
+
+    /** What pulumi or AWS will refuse to replace or delete, with what lifts it, and what a deletion leaves in AWS. */
+    private static void protection(EnvironmentPlan plan, StringBuilder out) {
+        var protectedLines = new java.util.ArrayList<String>();
+        var retainedLines = new java.util.ArrayList<String>();
+        for (var stack : plan.stacks()) {
+            var byLift = new java.util.TreeMap<String, java.util.List<String>>();
+            var retained = new java.util.ArrayList<String>();
+            for (var r : stack.resources()) {
+                if (r.lifecycle().protect()) {
+                    var setting = ProtectionSettings.UNPROTECTED_BY.get(r.type());
+                    byLift.computeIfAbsent("protect, lifted by " + (setting == null ? "removing the option"
+                            : setting + ": true"), k -> new java.util.ArrayList<>()).add(r.name());
+                }
+                if (r.type().equals(ProtectionSettings.LOAD_BALANCER)
+                        && Boolean.TRUE.equals(r.inputs().get(ProtectionSettings.DELETION_PROTECTION_INPUT))) {
+                    byLift.computeIfAbsent("AWS deletion protection, lifted by "
+                            + dev.latencyedge.settings.ConfigKeys.DELETION_PROTECTION + ": false",
+                            k -> new java.util.ArrayList<>()).add(r.name());
+                }
+                if (r.lifecycle().retainOnDelete()) {
+                    retained.add(r.name());
+                }
+            }
+            byLift.forEach((lift, names) -> protectedLines.add(String.format("  %-15s %s (%s)%n", stack.stackName(),
+                    String.join(", ", names), lift)));
+            if (!retained.isEmpty()) {
+                retainedLines.add(String.format("  %-15s %s%n", stack.stackName(), String.join(", ", retained)));
+            }
+        }
+        if (!protectedLines.isEmpty()) {
+            out.append("\nProtected: pulumi refuses to replace or delete these, or AWS to delete them\n");
+            protectedLines.forEach(out::append);
+        }
+        if (!retainedLines.isEmpty()) {
+            out.append("\nKept in AWS when deleted (retainOnDelete): deleting them only takes them out of the stack\n");
+            retainedLines.forEach(out::append);
+        }
     }
 }

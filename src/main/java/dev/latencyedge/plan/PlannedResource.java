@@ -15,8 +15,18 @@ import java.util.Map;
  * @param inputs   what the program asked for
  * @param outputs  what the (fake) cloud answered
  * @param region   the Region of the resource's provider, for the summary
+ * @param lifecycle whether the engine refuses to delete or replace it, and whether deleting it leaves it in AWS
  */
 public record PlannedResource(String op, String urn, String type, String name, boolean custom, String parent,
                               String provider, Map<String, Object> inputs, Map<String, Object> outputs,
-                              String region) {
+                              String region, Lifecycle lifecycle) {
+
+    /**
+     * The resource options the engine keeps in its state ({@code protect}, {@code retainOnDelete}), as the
+     * engine resolves them: a resource that sets neither takes its parent's (pulumi/pulumi,
+     * pkg/resource/deploy/source_eval.go, inheritFromParent).
+     */
+    public record Lifecycle(boolean protect, boolean retainOnDelete) {
+        public static final Lifecycle NONE = new Lifecycle(false, false);
+    }
 }

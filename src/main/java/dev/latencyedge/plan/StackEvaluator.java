@@ -5,6 +5,7 @@ import dev.latencyedge.fakecloud.FakeCloud;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
@@ -56,15 +58,22 @@ public final class StackEvaluator {
                                           List<ResourceTransformation> transformations) {
         var stackName = settings.common().stackName();
         var cloud = new FakeCloud(settings.common().region(), stacks);
+        var options = java.util.Collections.synchronizedMap(new IdentityHashMap<Resource, ResourceOptions>());
+        // Last, so it sees the options as every other transformation left them; it changes nothing.
+        var recorded = new ArrayList<>(transformations);
+        recorded.add(args -> {
+            options.put(args.resource(), args.options());
+            return Optional.empty();
+        });
         try {
-            var options = TestOptions.builder()
+            var testOptions = TestOptions.builder()
                     .organizationName(ORGANIZATION)
                     .projectName(PROJECT)
                     .stackName(stackName)
                     .preview(false)
-                    .resourceTransformations(transformations)
+                    .resourceTransformations(recorded)
                     .build();
-            var result = TaskDrain.runTest(cloud, options, ctx -> LatencyEdgeProgram.run(ctx, settings));
+            var result = TaskDrain.runTest(cloud, testOptions, ctx -> LatencyEdgeProgram.run(ctx, settings));
             if (!result.exceptions().isEmpty()) {
                 throw failure(stackName, unwrap(result.exceptions().get(0)));
             }
@@ -77,17 +86,22 @@ public final class StackEvaluator {
                     secrets.add(name);
                 }
             });
-            return new EvaluatedStack(settings, resources(result.resources(), cloud, stackName), exports, secrets);
+            return new EvaluatedStack(settings, resources(result.resources(), cloud, stackName, options), exports,
+                    secrets);
         } finally {
             PulumiTest.cleanup();
         }
     }
 
-    private static List<PlannedResource> resources(List<Resource> resources, FakeCloud cloud, String stackName) {
+    private static List<PlannedResource> resources(List<Resource> resources, FakeCloud cloud, String stackName,
+                                                   Map<Resource, ResourceOptions> options) {
         var urns = new IdentityHashMap<Resource, String>();
         resources.forEach(r -> urns.put(r, engineUrn(PulumiTest.extractValue(r.urn()))));
+        var parentResources = new IdentityHashMap<Resource, Resource>();
+        resources.forEach(r -> r.pulumiChildResources().forEach(child -> parentResources.put(child, r)));
         var parents = new IdentityHashMap<Resource, String>();
-        resources.forEach(r -> r.pulumiChildResources().forEach(child -> parents.put(child, urns.get(r))));
+        parentResources.forEach((child, parent) -> parents.put(child, urns.get(parent)));
+        var lifecycles = new IdentityHashMap<Resource, PlannedResource.Lifecycle>();
         var registered = new HashMap<String, FakeCloud.Registration>();
         cloud.registrations().forEach(reg -> {
             if (registered.put(reg.type() + "::" + reg.name(), reg) != null) {
@@ -108,19 +122,38 @@ public final class StackEvaluator {
                     resource instanceof CustomResource, parent,
                     reg == null || reg.provider() == null ? "" : engineUrn(reg.provider()),
                     reg == null ? Map.of() : reg.inputs(), reg == null ? Map.of() : reg.outputs(),
-                    reg == null ? "" : reg.region()));
+                    reg == null ? "" : reg.region(), lifecycle(resource, options, parentResources, lifecycles)));
         }
         // Stack references are reads: the engine does not list them among registered resources.
         for (var reg : cloud.registrations()) {
             if (reg.type().equals(FakeCloud.STACK_REFERENCE_TYPE)) {
                 planned.add(new PlannedResource("read", "urn:pulumi:" + stackName + "::" + PROJECT + "::"
                         + reg.type() + "::" + reg.name(), reg.type(), reg.name(), true, stackUrn, "",
-                        reg.inputs(), reg.outputs(), ""));
+                        reg.inputs(), reg.outputs(), "", PlannedResource.Lifecycle.NONE));
             }
         }
         planned.sort(Comparator.comparing((PlannedResource r) -> !r.type().equals(STACK_TYPE))
                 .thenComparing(PlannedResource::urn));
         return List.copyOf(planned);
+    }
+
+    /** A resource's own protect and retainOnDelete, or else its parent's, as the engine resolves them. */
+    private static PlannedResource.Lifecycle lifecycle(Resource resource, Map<Resource, ResourceOptions> options,
+                                                       Map<Resource, Resource> parents,
+                                                       Map<Resource, PlannedResource.Lifecycle> resolved) {
+        var known = resolved.get(resource);
+        if (known != null) {
+            return known;
+        }
+        var parent = parents.get(resource);
+        var inherited = parent == null ? PlannedResource.Lifecycle.NONE
+                : lifecycle(parent, options, parents, resolved);
+        var own = options.get(resource);
+        var lifecycle = own == null ? inherited : new PlannedResource.Lifecycle(
+                own.getProtect().orElse(inherited.protect()),
+                own.getRetainOnDelete().orElse(inherited.retainOnDelete()));
+        resolved.put(resource, lifecycle);
+        return lifecycle;
     }
 
     /**

@@ -26,7 +26,7 @@ public final class RegionalOutputs {
     /** What the global stack needs from every Region. */
     public static final List<String> REQUIRED_BY_EDGE = List.of(REGION, ALB_ARN, ALB_DNS_NAME, ALB_ZONE_ID,
             HEALTH_CHECK_ID, TARGET_GROUP_ARN, ORIGIN_SECRET_FINGERPRINTS, HEALTH_CHECK_REQUEST_INTERVAL,
-            HEALTH_CHECK_FAILURE_THRESHOLD, DRAINED, CERTIFICATE_NAMES);
+            HEALTH_CHECK_FAILURE_THRESHOLD, DRAINED, CERTIFICATE_NAMES, ENDPOINT_HEALTH_CHECK_ID);
 
     private RegionalOutputs() {
     }

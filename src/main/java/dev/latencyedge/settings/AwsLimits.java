@@ -56,6 +56,24 @@ public final class AwsLimits {
             "trailer", "transfer-encoding", "upgrade", "via", "x-real-ip");
     static final List<String> CLOUDFRONT_REFUSED_HEADER_PREFIXES = List.of("x-amz-", "x-edge-", "if-", "proxy-");
 
+    /**
+     * CloudWatch dashboards. PutDashboard (API reference): a name is at most 255 characters of A-Z a-z 0-9 - _.
+     * Dashboard Body Structure and Syntax (API reference): 0 to 500 widgets; x 0-23, y 0 or more, width 1-24,
+     * height 1-1000; a period is a multiple of 60. CloudWatch service quotas: at most 500 metrics per widget and
+     * 2500 per dashboard, 10 dimensions per metric, a period of at most one day.
+     */
+    public static final int DASHBOARD_NAME = 255;
+    public static final String DASHBOARD_NAME_CHARACTERS = "[A-Za-z0-9_-]+";
+    public static final int DASHBOARD_WIDGETS = 500;
+    public static final int DASHBOARD_GRID_COLUMNS = 24;
+    public static final int DASHBOARD_WIDGET_HEIGHT_MAX = 1000;
+    public static final Set<String> DASHBOARD_WIDGET_TYPES = Set.of("metric", "text", "log", "alarm", "explorer");
+    public static final int DASHBOARD_METRICS_PER_WIDGET = 500;
+    public static final int DASHBOARD_METRICS = 2500;
+    public static final int METRIC_DIMENSIONS = 10;
+    public static final int METRIC_PERIOD_STEP = 60;
+    public static final int METRIC_PERIOD_MAX = 86_400;
+
     /** EKS serves NodePorts from this range, which cannot be changed there. */
     public static final int NODE_PORT_MIN = 30000;
     public static final int NODE_PORT_MAX = 32767;

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param cacheBehaviors     further behaviours, matched in order
  * @param origin             how CloudFront talks to the latency origin
  * @param originHostHeader   whether the ALBs see the viewer's Host (default) or the origin name
+ * @param additionalMetrics  whether CloudFront publishes its additional metrics (origin latency among them),
+ *                           which CloudWatch bills per distribution
  */
 public record CdnSettings(
         String priceClass,
@@ -21,7 +23,8 @@ public record CdnSettings(
         CachePolicy defaultCachePolicy,
         List<CacheBehavior> cacheBehaviors,
         OriginConnection origin,
-        OriginHostHeader originHostHeader) {
+        OriginHostHeader originHostHeader,
+        boolean additionalMetrics) {
 
     public static final String DEFAULT_PRICE_CLASS = "PriceClass_All";
     public static final CachePolicy DEFAULT_CACHE_POLICY = CachePolicy.CACHING_DISABLED;

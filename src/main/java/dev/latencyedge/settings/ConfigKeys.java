@@ -74,6 +74,7 @@ public final class ConfigKeys {
     public static final String ORIGIN_KEEPALIVE_TIMEOUT = key("originKeepaliveTimeout", GLOBAL);
     public static final String MAX_ORIGIN_REQUEST_SECONDS = key("maxOriginRequestSeconds", GLOBAL);
     public static final String ORIGIN_HOST_HEADER = key("originHostHeader", GLOBAL);
+    public static final String ADDITIONAL_METRICS = key("additionalMetrics", GLOBAL);
 
     /** The project keys, in the order Pulumi.yaml declares them. */
     public static final List<String> PROJECT_KEYS = List.copyOf(READ_BY.keySet());

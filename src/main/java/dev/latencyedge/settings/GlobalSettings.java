@@ -53,6 +53,16 @@ public record GlobalSettings(
         return java.util.Collections.unmodifiableSortedMap(table);
     }
 
+    /** The environment's CloudWatch dashboard. */
+    public String dashboardName() {
+        return dashboardName(common.env());
+    }
+
+    /** An environment's CloudWatch dashboard: {@code <env>-latency-edge}. */
+    public static String dashboardName(String env) {
+        return env + "-latency-edge";
+    }
+
     /** The regional stack that serves a Region. */
     public String regionalStackName(String region) {
         return regionalStackName(common.env(), region);

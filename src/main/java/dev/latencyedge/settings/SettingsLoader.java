@@ -333,6 +333,12 @@ public final class SettingsLoader {
                         + " is not in " + REGIONS + " " + regions + ", so no stack serves it");
             }
         });
+        var dashboard = GlobalSettings.dashboardName(common.env());
+        if (dashboard.length() > AwsLimits.DASHBOARD_NAME || !dashboard.matches(AwsLimits.DASHBOARD_NAME_CHARACTERS)) {
+            r.fail(ROLE, "a global stack's CloudWatch dashboard is named <stack>-latency-edge, and CloudWatch refuses "
+                    + dashboard + " (at most " + AwsLimits.DASHBOARD_NAME + " characters of A-Z a-z 0-9 - _): rename"
+                    + " the stack");
+        }
         var cdn = cdn(r);
         var maxRequest = r.optionalLimit(MAX_ORIGIN_REQUEST_SECONDS, 30);
         maxRequest.ifPresent(max -> {
@@ -396,7 +402,8 @@ public final class SettingsLoader {
         var keepalive = r.integer(ORIGIN_KEEPALIVE_TIMEOUT, CdnSettings.OriginConnection.DEFAULT_KEEPALIVE_TIMEOUT,
                 1, max);
         return new CdnSettings(priceClass, geo, webAcl, defaultPolicy, behaviors,
-                new CdnSettings.OriginConnection(attempts, timeout, read, keepalive), host);
+                new CdnSettings.OriginConnection(attempts, timeout, read, keepalive), host,
+                r.bool(ADDITIONAL_METRICS, false));
     }
 
     private static CachePolicy cachePolicy(ConfigReader r, String key, String name, OriginHostHeader host) {

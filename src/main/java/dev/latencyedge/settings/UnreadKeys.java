@@ -58,7 +58,7 @@ public final class UnreadKeys {
     /** A namespace that differs from ours only in case, separators or one or two typed characters. */
     static boolean almostOurs(String namespace) {
         var lower = namespace.toLowerCase(Locale.ROOT);
-        return compact(lower).equals(COMPACT_NAMESPACE) || distance(lower, ConfigKeys.NAMESPACE) <= 2;
+        return compact(lower).equals(COMPACT_NAMESPACE) || EditDistance.between(lower, ConfigKeys.NAMESPACE) <= 2;
     }
 
     /** The key meant among the role's, else among the other role's, saying who reads it. */
@@ -82,7 +82,7 @@ public final class UnreadKeys {
         var bestDistance = Integer.MAX_VALUE;
         for (var key : readable) {
             var candidate = key.substring(key.indexOf(':') + 1).toLowerCase(Locale.ROOT);
-            var d = distance(wanted, candidate);
+            var d = EditDistance.between(wanted, candidate);
             if (d < bestDistance) {
                 best = key;
                 bestDistance = d;
@@ -96,26 +96,5 @@ public final class UnreadKeys {
 
     private static String compact(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Edits (insert, delete, substitute, swap two neighbours) that turn one string into the other. */
-    static int distance(String a, String b) {
-        var d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                var cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

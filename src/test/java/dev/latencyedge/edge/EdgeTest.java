@@ -346,7 +346,9 @@ class EdgeTest {
                 regional("prod", "eu-west-1"), regional("prod", "us-east-1"), regional("prod", "ap-southeast-1"))
                 .get("prod");
         for (var resource : before.resources()) {
-            if (resource.type().equals("pulumi:pulumi:Stack")) {
+            // The dashboard gains the new Region's widgets; EdgeDashboardTest shows none of its others change.
+            if (resource.type().equals("pulumi:pulumi:Stack")
+                    || resource.type().equals("aws:cloudwatch/dashboard:Dashboard")) {
                 continue;
             }
             var same = after.resources().stream().filter(r -> r.urn().equals(resource.urn())).findFirst()

@@ -90,8 +90,10 @@ final class FakeAws implements AutoCloseable {
     final Map<String, Deque<String>> errors = new ConcurrentHashMap<>();
     /** CloudWatch: metric name -> values of the last 15 minutes; absent metrics return no data points. */
     final Map<String, List<Double>> metricValues = new ConcurrentHashMap<>();
-    volatile String dashboardBody = "{\"widgets\":[{\"type\":\"metric\",\"properties\":{\"metrics\":"
-            + "[[\"AWS/CloudFront\",\"Requests\",\"DistributionId\",\"E2EXAMPLE\",\"Region\",\"Global\"]]}}]}";
+    /** The body the global stack writes (monitoring/DashboardBody itself), naming distribution E2EXAMPLE. */
+    volatile String dashboardBody = dev.latencyedge.monitoring.DashboardBody.render("dev", "E2EXAMPLE", List.of(
+            new dev.latencyedge.monitoring.EdgeDashboardArgs.RegionPanel("eu-west-1", "hc-rotation-eu-west-1",
+                    "hc-endpoint-eu-west-1", "app/latency-edge-eu-west-1/fedcba9876543210")), false);
     volatile String cloudWatchError;
     volatile Duration dnsDelay = Duration.ZERO;
     private final Supplier<Instant> clock;

@@ -42,7 +42,7 @@ class KeyHandoffTest {
 
         assertEquals(List.of(PULUMI_TEST_SALT), salts(plan("dev", dir)));
         assertEquals(List.of(PULUMI_TEST_SALT, PROD_SALT),
-                salts(new PlanArgs(null, true, dir, Path.of("plan"), false)));
+                salts(new PlanArgs(null, true, dir, Path.of("plan"), false, null)));
         assertEquals(List.of(), salts(plan("staging", dir)));
         // No passphrase, or a folder the plan will refuse: nothing to do here, the plan says what is wrong.
         assertEquals(Optional.empty(), KeyHandoff.forPlan(plan("dev", dir), Map.of()));
@@ -54,7 +54,7 @@ class KeyHandoffTest {
     }
 
     private static PlanArgs plan(String env, Path configDir) {
-        return new PlanArgs(env, false, configDir, Path.of("plan"), true);
+        return new PlanArgs(env, false, configDir, Path.of("plan"), true, null);
     }
 
     @Test

@@ -68,8 +68,13 @@ class EnvironmentsTogetherTest {
         assertTrue(result[1].contains("Offline plan of dev") && result[1].contains("Offline plan of prod"), result[1]);
         assertTrue(result[1].contains("Across 2 environments: no DNS record, origin label or public name is shared"));
         try (var files = java.nio.file.Files.list(out)) {
-            assertEquals(7, files.count());
+            assertEquals(List.of("dev-eu-west-1.json", "dev-us-east-1.json", "dev.json", "dev.mmd", "manifest.json",
+                    "prod-ap-southeast-1.json", "prod-eu-west-1.json", "prod-us-east-1.json", "prod.json", "prod.mmd"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "7 plan files, 2 pictures and the manifest");
         }
+        var manifest = PlanManifest.read(out).orElseThrow();
+        assertEquals(List.of("dev", "prod"), manifest.environments());
+        assertEquals(7, manifest.stacks().size());
     }
 
     @Test

@@ -169,7 +169,14 @@ class OfflinePlanTest {
             var updated = states(read(after.resolve(stack + ".json")));
             old.forEach((urn, state) -> {
                 assertTrue(updated.containsKey(urn), urn + " disappeared");
-                if (!state.get("type").getAsString().equals("pulumi:pulumi:Stack")) {
+                var type = state.get("type").getAsString();
+                if (type.equals("aws:cloudwatch/dashboard:Dashboard")) {
+                    // The dashboard gains the Region's widgets and keeps every other as it was.
+                    var oldWidgets = widgets(state);
+                    var newWidgets = widgets(updated.get(urn));
+                    assertTrue(newWidgets.containsAll(oldWidgets), urn);
+                    assertEquals(oldWidgets.size() + 4, newWidgets.size(), urn);
+                } else if (!type.equals("pulumi:pulumi:Stack")) {
                     assertEquals(state.get("inputs"), updated.get(urn).get("inputs"), urn);
                 }
             });
@@ -180,10 +187,17 @@ class OfflinePlanTest {
                 + added);
     }
 
+    private static List<com.google.gson.JsonElement> widgets(com.google.gson.JsonObject dashboardState) {
+        var body = dashboardState.getAsJsonObject("inputs").get("dashboardBody").getAsString();
+        return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("widgets").asList();
+    }
+
     @Test
     void aMandatoryPolicyViolationFailsThePlanAndNamesThePolicy(@TempDir Path config, @TempDir Path out)
             throws IOException {
         copyStackFiles(config);
+        // The project's pack, as a project folder holds it.
+        Files.createSymbolicLink(config.resolve("policy"), Path.of("policy").toAbsolutePath());
         var global = config.resolve("Pulumi.dev.yaml");
         // Valid for the program (16+ of [a-z0-9]) but guessable: the pack must stop it.
         Files.writeString(global, Files.readString(global).replace("q4z8m2t7x1c9v5b3n6", "originprod12345678"));
@@ -199,6 +213,105 @@ class OfflinePlanTest {
         var run = plan("dev", "--out", out.toString());
         assertEquals(0, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("0 violation(s), 0 mandatory or unable to run, over 3 plan file(s) and 10 policies"), run.out());
+    }
+
+    /** The pack comes from the project (or --policy-pack), never from the folder plan runs in. */
+    @Test
+    void thePolicyPackIsTheProjectsAndAPackThatCannotRunHasItsOwnStatus(@TempDir Path config, @TempDir Path out)
+            throws IOException {
+        copyStackFiles(config);
+        var run = plan("dev", "--config-dir", config.toString(), "--out", out.toString());
+        assertEquals(PlanCommand.POLICY_NOT_RUN, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("policy pack in " + config.toAbsolutePath().resolve("policy")
+                + " is not installed and built"), run.out());
+        assertTrue(run.err().contains("could not run, so nothing was checked"), run.err());
+
+        var named = new ByteArrayOutputStream();
+        var status = PlanCommand.run(new PlanArgs("dev", false, config, out, true,
+                Path.of("policy").toAbsolutePath()), Map.of(), new PrintStream(named, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, status, named.toString(StandardCharsets.UTF_8));
+        assertTrue(named.toString(StandardCharsets.UTF_8).contains("0 violation(s)"));
+    }
+
+    /** Each resource's protect and retainOnDelete, where set, in its new state, and listed in the summary. */
+    @Test
+    void planFilesAndTheSummaryShowWhatIsProtected(@TempDir Path out) throws IOException {
+        var run = plan("dev", "--out", out.toString(), "--no-policy");
+        var states = states(read(out.resolve("dev-eu-west-1.json")));
+        var isProtected = states.values().stream().filter(s -> s.has("protect")).map(s -> s.get("urn").getAsString())
+                .sorted().toList();
+        assertEquals(List.of(
+                "urn:pulumi:dev-eu-west-1::latency-edge::latency-edge:regional:RegionalIngress$latency-edge:regional:BoundTargetGroup$aws:lb/targetGroup:TargetGroup::eu-west-1-app",
+                "urn:pulumi:dev-eu-west-1::latency-edge::latency-edge:regional:RegionalIngress$latency-edge:regional:BoundTargetGroup$aws:lb/targetGroup:TargetGroup::eu-west-1-ingress"),
+                isProtected);
+        var retained = states.values().stream().filter(s -> s.has("retainOnDelete")).map(s -> s.get("type").getAsString())
+                .distinct().toList();
+        assertEquals(List.of("aws:route53/record:Record"), retained, "the shared validation records");
+        assertTrue(run.out().contains("  dev-eu-west-1   eu-west-1-app, eu-west-1-ingress (protect, lifted by"
+                + " latency-edge:allowTargetGroupReplacement: true)"), run.out());
+    }
+
+    /**
+     * plan owns --out: a run removes the plan files of earlier runs it did not write again, so a stack that is
+     * gone cannot leave its plan behind (and diff --fail-on delete sees the deletion).
+     */
+    @Test
+    void aRemovedStacksPlanFileDoesNotOutliveIt(@TempDir Path config, @TempDir Path work) throws IOException {
+        copyStackFiles(config);
+        var out = work.resolve("plan");
+        var first = plan("dev", "--config-dir", config.toString(), "--out", out.toString(), "--no-policy");
+        assertEquals(0, first.status());
+        assertTrue(first.out().contains("dev-eu-west-1 (region eu-west-1): 30 resources to create\n"), first.out());
+        var base = Files.createDirectories(work.resolve("base"));
+        try (var files = Files.list(out)) {
+            for (var file : files.toList()) {
+                Files.copy(file, base.resolve(file.getFileName()));
+            }
+        }
+        var global = config.resolve("Pulumi.dev.yaml");
+        Files.writeString(global, Files.readString(global).replace("    - eu-west-1\n", ""));
+        Files.delete(config.resolve("Pulumi.dev-eu-west-1.yaml"));
+        assertEquals(0, plan("dev", "--config-dir", config.toString(), "--out", out.toString(), "--no-policy").status());
+
+        assertFalse(Files.exists(out.resolve("dev-eu-west-1.json")), "the removed Region's plan file is gone");
+        var manifest = PlanManifest.read(out).orElseThrow();
+        assertEquals(List.of("dev-us-east-1", "dev"), manifest.stacks());
+        assertEquals(List.of("Pulumi.dev-us-east-1.yaml", "Pulumi.dev.yaml", "Pulumi.yaml"),
+                List.copyOf(manifest.stackFiles().keySet()));
+        assertEquals("sha256:" + Secret.sha256(Files.readString(global)), manifest.stackFiles().get("Pulumi.dev.yaml"));
+        assertEquals(dev.latencyedge.BuildInfo.version(), manifest.version());
+        var err = new ByteArrayOutputStream();
+        var markdown = new ByteArrayOutputStream();
+        assertEquals(4, dev.latencyedge.Cli.run(Map.of(), new PrintStream(markdown, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "diff", base.toString(), out.toString(),
+                "--fail-on", "delete", "--format", "markdown"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("blocked by protection"), err.toString());
+        // The same count as the summary's, of the same things.
+        assertTrue(markdown.toString(StandardCharsets.UTF_8).contains(
+                "| **delete** (whole stack, blocked) | dev-eu-west-1 | whole stack: 30 resources |"), markdown.toString());
+    }
+
+    /** Never a file plan did not write: such a folder is refused before anything is planned, and left as it was. */
+    @Test
+    void aFolderHoldingFilesPlanDidNotWriteIsRefused(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Files.writeString(out.resolve("other.json"), "{\"mine\": true}");
+        var run = plan("dev", "--out", out.toString(), "--no-policy");
+        assertEquals(PlanCommand.USAGE, run.status());
+        assertTrue(run.err().contains(out + " holds files plan did not write (notes.txt, other.json)"), run.err());
+        try (var files = Files.list(out)) {
+            assertEquals(2, files.count(), "nothing written, nothing removed");
+        }
+    }
+
+    /** A folder planned before manifests existed holds only plan files: they are plan's own, and stale ones go. */
+    @Test
+    void planFilesWrittenBeforeManifestsExistedCountAsItsOwn(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("dev-ap-southeast-1.json"), "{\n  \"steps\": [],\n  \"changeSummary\": {}\n}\n");
+        assertEquals(0, plan("dev", "--out", out.toString(), "--no-policy").status());
+        assertFalse(Files.exists(out.resolve("dev-ap-southeast-1.json")));
+        assertTrue(Files.exists(out.resolve(PlanManifest.FILE)));
     }
 
     private static void copyStackFiles(Path target) throws IOException {

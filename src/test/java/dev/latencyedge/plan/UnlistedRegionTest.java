@@ -60,8 +60,10 @@ class UnlistedRegionTest {
         // A plan file of its own, and a diff that creates that stack and changes nothing else.
         assertTrue(Files.isRegularFile(work.resolve("head").resolve("dev-ap-southeast-1.json")));
         var diff = PlanDiff.compare(work.resolve("base"), work.resolve("head"));
-        diff.forEach((stack, changes) -> {
+        diff.stacks().forEach((stack, stackDiff) -> {
+            var changes = stackDiff.changes();
             if (stack.equals("dev-ap-southeast-1")) {
+                assertEquals(PlanDiff.StackOp.CREATE, stackDiff.op(), "a stack of its own, created whole");
                 assertTrue(!changes.isEmpty() && changes.stream().allMatch(c -> c.op() == PlanDiff.Op.CREATE),
                         changes.toString());
             } else {

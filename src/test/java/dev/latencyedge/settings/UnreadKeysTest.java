@@ -156,8 +156,8 @@ class UnreadKeysTest {
 
     @Test
     void distanceCountsASwapOfNeighboursAsOneEdit() {
-        assertEquals(1, UnreadKeys.distance("drian", "drain"));
-        assertEquals(1, UnreadKeys.distance("healthcheckintervall", "healthcheckinterval"));
-        assertEquals(3, UnreadKeys.distance("kitten", "sitting"));
+        assertEquals(1, EditDistance.between("drian", "drain"));
+        assertEquals(1, EditDistance.between("healthcheckintervall", "healthcheckinterval"));
+        assertEquals(3, EditDistance.between("kitten", "sitting"));
     }
 }
