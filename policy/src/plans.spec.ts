@@ -111,10 +111,14 @@ test("the dev edge as a new stack's preview (computed values unknown) reports no
     assert.deepEqual(await check(plan), []);
 });
 
-/** The guessable-origin reports for a host: the distribution's origin, then each latency record carrying it. */
+/**
+ * The guessable-origin reports for a host: the distribution's origin, then each latency record carrying it, the
+ * TXT twin of each alias too (it names the label as plainly).
+ */
 function guessable(host: string, reasons: string[]): string[] {
     const policy = "aws-cloudfront-distribution-disallow-guessable-origin";
-    return ["Distribution cdn-distribution: origin", "Latency record origin-eu-west-1:", "Latency record origin-us-east-1:"]
+    return ["Distribution cdn-distribution: origin", "Latency record origin-eu-west-1:",
+        "Latency record origin-eu-west-1-txt:", "Latency record origin-us-east-1:", "Latency record origin-us-east-1-txt:"]
         .flatMap(what => reasons.map(reason => `${policy}: ${what} ${host}: ${reason}.`));
 }
 

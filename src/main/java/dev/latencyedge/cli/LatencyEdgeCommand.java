@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
                 "With no command, the jar is the Pulumi program: run it through pulumi up (Pulumi.yaml names it)."},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {PlanCommand.class, DiffCommand.class, PreviewCommand.class, UpCommand.class,
-                DestroyCommand.class, SecretsCommand.class, DeploymentsCommand.class},
+                DestroyCommand.class, SecretsCommand.class, DeploymentsCommand.class, StatusCommand.class,
+                DrillCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar target/latency-edge.jar plan dev",
                 "  java -jar target/latency-edge.jar plan dev --help",
@@ -27,7 +28,10 @@ import java.util.concurrent.Callable;
         exitCodeList = {"  0:success", "  1:the command failed (bad configuration, a failed stack or call)",
                 "  2:bad usage (an unknown command or option, a missing argument)",
                 "  3:the policy pack reported a mandatory violation (plan)",
-                "  4:a --fail-on gate was hit (diff)", "126:the pulumi CLI is older than the version in .pulumi.version",
+                "  4:a --fail-on gate was hit (diff)", "  5:the policy pack could not run (plan)",
+                "  6:AWS could not be read or changed (status, drill)", "  7:the drill refused to start",
+                "  8:failover over its budget, or none (drill)",
+                "  9:the drill could not put the check back (the journal is kept)", "126:the pulumi CLI is older than the version in .pulumi.version",
                 "127:the pulumi CLI is not on the PATH"})
 public final class LatencyEdgeCommand implements Callable<Integer> {
 

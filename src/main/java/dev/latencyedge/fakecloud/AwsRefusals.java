@@ -62,6 +62,9 @@ final class AwsRefusals {
                         problems.add("InvalidInput: " + label + " is not a Route 53 latency Region");
                     }
                 }
+                if ("TXT".equals(in.get("type"))) {
+                    txtStrings(in, problems);
+                }
             }
             case "aws:acm/certificate:Certificate" -> {
                 var first = String.valueOf(in.get("domainName"));
@@ -166,6 +169,22 @@ final class AwsRefusals {
                 if (AwsLimits.cloudFrontRefusesHeader(headerName)) {
                     problems.add("InvalidArgument: the custom origin header " + headerName
                             + " is one CloudFront cannot add");
+                }
+            }
+        }
+    }
+
+    /**
+     * The provider quotes each value into one string; {@code ""} inside it starts another (terraform-provider-aws,
+     * route53 flattenTxtEntry and the aws_route53_record docs). Route 53 refuses a string over 255 characters with
+     * "InvalidChangeBatch ... TXTRDATATooLong" (AWS knowledge center, route53-resolve-dkim-text-record-error).
+     */
+    private static void txtStrings(Map<String, Object> in, List<String> problems) {
+        for (var value : list(in.get("records"))) {
+            for (var string : String.valueOf(value).split("\"\"")) {
+                if (string.length() > AwsLimits.ROUTE53_TXT_STRING) {
+                    problems.add("InvalidChangeBatch: TXTRDATATooLong (Value is too long): a TXT string of "
+                            + string.length() + " characters, at most " + AwsLimits.ROUTE53_TXT_STRING);
                 }
             }
         }

@@ -37,6 +37,9 @@ public final class AwsLimits {
     /** Route 53 health checks: checked from at least 3 Regions when Regions are given. */
     public static final int HEALTH_CHECKER_REGIONS_MIN = 3;
 
+    /** Route 53: one string of a TXT record is at most 255 characters (DNS's character-string, RFC 1035 3.3). */
+    public static final int ROUTE53_TXT_STRING = 255;
+
     /** CloudFront: a distribution comment is at most 128 characters. */
     public static final int CLOUDFRONT_COMMENT = 128;
     /** CloudFront: read and keep-alive timeouts above 60 s need a quota increase. */

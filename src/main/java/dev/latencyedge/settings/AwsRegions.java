@@ -53,6 +53,51 @@ public final class AwsRegions {
             Map.entry("us-west-1", "Z368ELLRRE2KJ0"),
             Map.entry("us-west-2", "Z1H1FL5HABSF5")));
 
+    /**
+     * One EC2 prefix of each Region, as AWS published them in ip-ranges.json of {@value #EC2_PREFIXES_DATE}
+     * (syncToken 1787411825): the Region's largest {@code "service": "EC2"} prefix whose network border group is
+     * the Region itself (not a Local Zone). A client there is a "user in that Region" for Route 53's latency
+     * routing, which the status command asks about (TestDNSAnswer with an EDNS0 client subnet).
+     */
+    private static final Map<String, String> EC2_PREFIXES = new TreeMap<>(Map.ofEntries(
+            Map.entry("af-south-1", "13.244.0.0/15"),
+            Map.entry("ap-east-1", "16.162.0.0/15"),
+            Map.entry("ap-east-2", "43.212.0.0/15"),
+            Map.entry("ap-northeast-1", "35.72.0.0/13"),
+            Map.entry("ap-northeast-2", "3.36.0.0/14"),
+            Map.entry("ap-northeast-3", "13.208.0.0/16"),
+            Map.entry("ap-south-1", "3.108.0.0/14"),
+            Map.entry("ap-south-2", "18.60.0.0/15"),
+            Map.entry("ap-southeast-1", "47.128.0.0/14"),
+            Map.entry("ap-southeast-2", "3.24.0.0/14"),
+            Map.entry("ap-southeast-3", "108.136.0.0/15"),
+            Map.entry("ap-southeast-4", "16.50.0.0/15"),
+            Map.entry("ap-southeast-5", "43.216.0.0/15"),
+            Map.entry("ap-southeast-6", "182.24.0.0/14"),
+            Map.entry("ap-southeast-7", "43.208.0.0/15"),
+            Map.entry("ca-central-1", "3.96.0.0/15"),
+            Map.entry("ca-west-1", "40.176.0.0/15"),
+            Map.entry("eu-central-1", "3.64.0.0/12"),
+            Map.entry("eu-central-2", "16.62.0.0/15"),
+            Map.entry("eu-north-1", "13.48.0.0/15"),
+            Map.entry("eu-south-1", "15.160.0.0/16"),
+            Map.entry("eu-south-2", "18.100.0.0/15"),
+            Map.entry("eu-west-1", "3.248.0.0/13"),
+            Map.entry("eu-west-2", "3.8.0.0/14"),
+            Map.entry("eu-west-3", "13.36.0.0/14"),
+            Map.entry("il-central-1", "51.16.0.0/15"),
+            Map.entry("me-central-1", "3.28.0.0/15"),
+            Map.entry("me-south-1", "13.152.0.0/16"),
+            Map.entry("mx-central-1", "78.12.0.0/15"),
+            Map.entry("sa-east-1", "15.228.0.0/15"),
+            Map.entry("us-east-1", "44.192.0.0/11"),
+            Map.entry("us-east-2", "3.136.0.0/13"),
+            Map.entry("us-west-1", "18.144.0.0/15"),
+            Map.entry("us-west-2", "44.224.0.0/11")));
+
+    /** When {@link #ec2Prefix} was taken from AWS's ip-ranges.json. */
+    public static final String EC2_PREFIXES_DATE = "2026-08-22";
+
     /** Region codes that can hold this program's ALB and label a Route 53 latency record. */
     public static final Set<String> CODES = ALB_HOSTED_ZONES.keySet();
 
@@ -65,6 +110,17 @@ public final class AwsRegions {
     public static final String US_EAST_1 = "us-east-1";
 
     private AwsRegions() {
+    }
+
+    /** One published EC2 prefix of the Region (CIDR), for a client address inside it. */
+    public static Optional<String> ec2Prefix(String region) {
+        return Optional.ofNullable(EC2_PREFIXES.get(region));
+    }
+
+    /** The Region whose ALBs report this canonical hosted zone, if any. */
+    public static Optional<String> regionOfAlbZone(String zoneId) {
+        return ALB_HOSTED_ZONES.entrySet().stream().filter(e -> e.getValue().equals(zoneId)).map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** The canonical hosted zone of the Region's application load balancers. */

@@ -59,7 +59,8 @@ class EdgeTest {
     @Test
     void oneLatencyAliasPerLabelToTheServingRegionsAlbAndHealthCheck() {
         var table = Map.of("eu-west-1", "eu-west-1", "us-east-1", "us-east-1", "me-south-1", "us-east-1");
-        assertEquals(3, edge.resources().stream().filter(r -> r.name().startsWith("origin-")).count());
+        assertEquals(3, edge.resources().stream().filter(r -> r.name().startsWith("origin-")
+                && "A".equals(r.inputs().get("type"))).count());
         table.forEach((label, serving) -> {
             var record = single(edge, RECORD, "origin-" + label).inputs();
             var region = env.get("prod-" + serving).exports();
@@ -73,6 +74,26 @@ class EdgeTest {
             assertEquals(region.get("healthCheckId"), record.get("healthCheckId"));
         });
         assertEquals(new TreeMap<>(table), edge.exports().get("routingTable"));
+    }
+
+    // The status command maps Route 53's TXT answer to a Region: the TXT record must be chosen exactly as the alias
+    // is (same name, set identifier, latency Region and health check), and say the label and serving Region.
+    @Test
+    void aTxtLatencySetBesideTheAliasesNamesEachLabelsServingRegion() {
+        var table = Map.of("eu-west-1", "eu-west-1", "us-east-1", "us-east-1", "me-south-1", "us-east-1");
+        assertEquals(3, edge.resources().stream().filter(r -> r.name().startsWith("origin-")
+                && "TXT".equals(r.inputs().get("type"))).count());
+        table.forEach((label, serving) -> {
+            var alias = single(edge, RECORD, "origin-" + label).inputs();
+            var txt = single(edge, RECORD, "origin-" + label + "-txt").inputs();
+            assertEquals(alias.get("name"), txt.get("name"));
+            assertEquals(alias.get("setIdentifier"), txt.get("setIdentifier"));
+            assertEquals(alias.get("latencyRoutingPolicies"), txt.get("latencyRoutingPolicies"));
+            assertEquals(alias.get("healthCheckId"), txt.get("healthCheckId"));
+            assertEquals(List.of("latency-edge label=" + label + " region=" + serving), txt.get("records"));
+            assertEquals(60.0, ((Number) txt.get("ttl")).doubleValue());
+            assertFalse(txt.containsKey("aliases"));
+        });
     }
 
     @Test
@@ -334,7 +355,9 @@ class EdgeTest {
                     .orElseThrow(() -> new AssertionError(resource.urn() + " disappeared"));
             assertEquals(resource.inputs(), same.inputs(), resource.urn());
         }
-        assertEquals(before.resources().size() + 2, after.resources().size(), "one latency record, one reference");
+        assertEquals(before.resources().size() + 3, after.resources().size(),
+                "one latency alias, one latency TXT record, one reference");
         single(after, RECORD, "origin-ap-southeast-1");
+        single(after, RECORD, "origin-ap-southeast-1-txt");
     }
 }

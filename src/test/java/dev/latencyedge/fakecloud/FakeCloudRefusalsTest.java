@@ -92,6 +92,20 @@ class FakeCloudRefusalsTest {
                 .contains("at most 32 characters"));
     }
 
+    // Route 53 refuses a TXT string over 255 characters (TXTRDATATooLong, AWS knowledge center
+    // route53-resolve-dkim-text-record-error); the provider starts a new string at "" (aws_route53_record docs).
+    @Test
+    void aTxtStringOver255CharactersIsRefusedAndSplitStringsAreAccepted() {
+        var message = refusal("aws:route53/record:Record", Map.of("name", "o.example.com", "type", "TXT",
+                "records", List.of("x".repeat(256))));
+        assertTrue(message.contains("TXTRDATATooLong"), message);
+        assertTrue(message.contains("256 characters, at most 255"), message);
+        accepted("aws:route53/record:Record", Map.of("name", "o.example.com", "type", "TXT",
+                "records", List.of("x".repeat(255))));
+        accepted("aws:route53/record:Record", Map.of("name", "o.example.com", "type", "TXT",
+                "records", List.of("x".repeat(255) + "\"\"" + "y".repeat(200))));
+    }
+
     private static final String DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
 
     /** The body the program writes, for two Regions: CloudWatch takes it, so the fake cloud must. */

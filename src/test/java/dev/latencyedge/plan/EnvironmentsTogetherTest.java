@@ -25,7 +25,10 @@ class EnvironmentsTogetherTest {
         for (var env : List.of("dev", "prod")) {
             stacks.addAll(EnvironmentPlan.evaluate(Path.of("."), env).stacks());
         }
+        // Each latency label has an A alias and a TXT record of the same name and set identifier: two records.
         assertEquals(List.of(), DnsRecordClaims.clashes(stacks));
+        assertTrue(stacks.stream().flatMap(s -> s.resources().stream())
+                .anyMatch(r -> r.name().equals("origin-eu-west-1-txt") && "TXT".equals(r.inputs().get("type"))));
         // They do share ACM validation records, deliberately: identical and written with allowOverwrite.
         var validation = stacks.stream().flatMap(s -> s.resources().stream())
                 .filter(r -> r.type().equals(DnsRecordClaims.RECORD_TYPE) && r.name().contains("-validation-origin.example.com"))
@@ -42,6 +45,8 @@ class EnvironmentsTogetherTest {
         var error = assertThrows(PlanException.class, () -> DnsRecordClaims.verify(all));
         assertTrue(error.getMessage().contains("dev (origin-eu-west-1) and prod (origin-eu-west-1) both write "
                 + Fixtures.LABEL + ".origin.example.com A (set identifier eu-west-1)"), error.getMessage());
+        assertTrue(error.getMessage().contains("dev (origin-eu-west-1-txt) and prod (origin-eu-west-1-txt) both write "
+                + Fixtures.LABEL + ".origin.example.com TXT (set identifier eu-west-1)"), error.getMessage());
         // And the same public name: both environments' alias records.
         assertTrue(error.getMessage().contains("both write www.example.com A in zone"), error.getMessage());
     }
