@@ -1,7 +1,7 @@
 package dev.latencyedge.cli;
 
-import dev.latencyedge.Main;
 
+import dev.latencyedge.Main;
 import dev.latencyedge.passphrase.KeyHandoff;
 import dev.latencyedge.plan.PlanArgs;
 
@@ -9,10 +9,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Runs a batch command (the offline plan) in a child JVM set up for a short job, because a jar cannot carry JVM
@@ -48,10 +49,12 @@ final class JvmLauncher {
     }
 
     /**
-     * The child's exit status, or empty when this JVM should do the work itself.
-     * @param args the whole command line, which the child parses again
+     * Starts the plan JVM at once with the whole command line, which it parses itself (its class-data archive
+     * holds the parser, so that costs it little), and returns its exit status; empty when this JVM should plan
+     * itself. With a passphrase, this JVM then reads the same arguments ({@code parse}) and derives the keys the
+     * plan needs while the plan JVM starts (empty arguments or none to derive: the stream says so at once).
      */
-    static OptionalInt relaunch(PlanArgs plan, String[] args) {
+    static OptionalInt relaunch(String[] args, Function<String[], Optional<PlanArgs>> parse) {
         if (Boolean.getBoolean(MARKER) || System.getenv("LATENCY_EDGE_NO_RELAUNCH") != null) {
             return OptionalInt.empty();
         }
@@ -60,22 +63,29 @@ final class JvmLauncher {
         if (java.isEmpty() || jar.isEmpty()) {
             return OptionalInt.empty();
         }
+        var environment = System.getenv();
+        var passphrase = passphraseGiven(environment);
         var command = new ArrayList<>(List.of(java.get()));
         command.addAll(flags(Runtime.getRuntime().availableProcessors()));
-        var keys = KeyHandoff.forPlan(plan, System.getenv())
-                .map(KeyHandoff::start);
-        keys.ifPresent(k -> command.add("-D" + KeyHandoff.PROPERTY + "=true"));
+        if (passphrase) {
+            command.add("-D" + KeyHandoff.PROPERTY + "=true");
+        }
         var archive = jar.get().resolveSibling("latency-edge.jsa");
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
         }
         command.addAll(List.of("-D" + MARKER + "=true", "-cp", jar.get().toString(), Main.class.getName()));
-        command.addAll(Arrays.asList(args));
+        command.addAll(List.of(args));
         try {
             var builder = new ProcessBuilder(command).inheritIO();
-            keys.ifPresent(k -> builder.redirectInput(ProcessBuilder.Redirect.PIPE));
+            if (passphrase) {
+                builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+            }
             var child = builder.start();
-            keys.ifPresent(k -> k.serve(child.getOutputStream()));
+            if (passphrase) {
+                parse.apply(args).flatMap(plan -> KeyHandoff.forPlan(plan, environment)).map(KeyHandoff::start)
+                        .orElseGet(() -> new KeyHandoff.Derivations(Map.of())).serve(child.getOutputStream());
+            }
             var stop = new Thread(child::destroy);
             Runtime.getRuntime().addShutdownHook(stop);
             var status = child.waitFor();
@@ -87,6 +97,12 @@ final class JvmLauncher {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /** Whether the plan JVM will want passphrase keys: a passphrase is set (a bad one it refuses itself). */
+    private static boolean passphraseGiven(Map<String, String> environment) {
+        return environment.get("PULUMI_CONFIG_PASSPHRASE") != null
+                || !environment.getOrDefault("PULUMI_CONFIG_PASSPHRASE_FILE", "").isEmpty();
     }
 
     /** The jar this class was loaded from; empty when running from classes (tests, exec:java). */

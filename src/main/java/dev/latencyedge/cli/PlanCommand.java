@@ -4,10 +4,8 @@ import dev.latencyedge.plan.PlanArgs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,9 +24,6 @@ import java.util.concurrent.Callable;
                 "3:the policy pack reported a mandatory violation",
                 "5:the policy pack could not run (not installed or built, no npm, or it failed): no verdict"})
 final class PlanCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     @ArgGroup(multiplicity = "1")
     private Target target;
@@ -66,12 +61,14 @@ final class PlanCommand implements Callable<Integer> {
         boolean all;
     }
 
+    /** The plan's arguments, as parsed. */
+    PlanArgs planArgs() {
+        return new PlanArgs(target.env, target.all, configDir.path, out, !noPolicy, policyPack);
+    }
+
+    /** In this JVM: the plan JVM, or wherever no plan JVM can be started ({@link JvmLauncher}). */
     @Override
     public Integer call() {
-        var args = new PlanArgs(target.env, target.all, configDir.path, out, !noPolicy, policyPack);
-        var commandLine = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
-        return JvmLauncher.relaunch(args, commandLine).orElseGet(
-                () -> dev.latencyedge.plan.PlanCommand.run(args, terminal.environment(), terminal.out(),
-                        terminal.err()));
+        return dev.latencyedge.plan.PlanCommand.run(planArgs(), terminal.environment(), terminal.out(), terminal.err());
     }
 }
