@@ -17,8 +17,7 @@ record RealServices(Map<String, String> environment, PrintStream out, PrintStrea
 
     @Override
     public FleetCommand fleet(Path projectDir) {
-        return new FleetCommand(projectDir, environment, packs -> new AutomationStackRunner(projectDir, packs), out,
-                err);
+        return new FleetCommand(projectDir, packs -> new AutomationStackRunner(projectDir, packs), out, err);
     }
 
     @Override

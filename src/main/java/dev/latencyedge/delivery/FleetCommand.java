@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -24,19 +23,13 @@ import java.util.function.Function;
 public final class FleetCommand {
 
     private final Path projectDir;
-    private final Map<String, String> environment;
     private final Function<List<String>, StackRunner> runners;
     private final PrintStream out;
     private final PrintStream err;
 
-    /**
-     * @param environment the process environment (PATH is searched for the pulumi CLI)
-     * @param runners     makes the runner from the policy packs to apply
-     */
-    public FleetCommand(Path projectDir, Map<String, String> environment, Function<List<String>, StackRunner> runners,
-                        PrintStream out, PrintStream err) {
+    /** @param runners makes the runner from the policy packs to apply (the command line has found the CLI) */
+    public FleetCommand(Path projectDir, Function<List<String>, StackRunner> runners, PrintStream out, PrintStream err) {
         this.projectDir = projectDir;
-        this.environment = environment;
         this.runners = runners;
         this.out = out;
         this.err = err;

@@ -50,11 +50,7 @@ public final class SecretsCommand {
     /** This process's environment, which the pulumi CLI the Automation API runs inherits (the passphrase). */
     private final Map<String, String> environment;
 
-    /** With the process environment, whose PATH is searched for the pulumi CLI that init and rotate need. */
-    public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err) {
-        this(projectDir, stacks, out, err, System.getenv());
-    }
-
+    /** @param environment the process's, which the pulumi CLI inherits: whether init can share a passphrase salt */
     public SecretsCommand(Path projectDir, Stacks stacks, PrintStream out, PrintStream err,
                           Map<String, String> environment) {
         this(projectDir, stacks, out, err, SecretsCommand::newSecret, SecretsCommand::newLabel, environment);

@@ -55,7 +55,7 @@ class FleetCommandTest {
                 : java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                         java.util.stream.Stream.of("--config-dir", project.toString())).toArray(String[]::new);
         return dev.latencyedge.Cli.run(new dev.latencyedge.ServiceDoubles(
-                dir -> new FleetCommand(dir, Map.of("PATH", path), runners, printOut, printErr), null, null),
+                dir -> new FleetCommand(dir, runners, printOut, printErr), null, null),
                 Map.of("PATH", path), printOut, printErr, withProject);
     }
 
