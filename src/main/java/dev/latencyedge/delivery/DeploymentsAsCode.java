@@ -3,6 +3,7 @@ package dev.latencyedge.delivery;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.latencyedge.plan.StackEvaluator;
+import dev.latencyedge.stackfiles.StackFileNames;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -87,7 +88,7 @@ public final class DeploymentsAsCode {
      * together deploy each stack, and the edge, once after the last of them rather than once for each.
      */
     public static JsonObject settings(Path projectDir, String stack, boolean deploysPushes) {
-        var file = projectDir.resolve("Pulumi." + stack + ".deploy.yaml");
+        var file = projectDir.resolve(StackFileNames.deployFile(stack));
         if (!(yaml(file).get("settings") instanceof Map<?, ?> settings)) {
             throw new IllegalArgumentException(file + ": no 'settings' map");
         }
@@ -108,7 +109,7 @@ public final class DeploymentsAsCode {
 
     /** The environment's deployer: {@code deployer:} in its global stack's deploy file. */
     public static Deployer deployer(Path projectDir, String env) {
-        var file = projectDir.resolve("Pulumi." + env + ".deploy.yaml");
+        var file = projectDir.resolve(StackFileNames.deployFile(env));
         var value = String.valueOf(yaml(file).get("deployer"));
         return Deployer.of(value).orElseThrow(() -> new IllegalArgumentException(file + ": 'deployer' must be "
                 + Deployer.GITHUB_ACTIONS.value() + " or " + Deployer.PULUMI_DEPLOYMENTS.value() + ", got " + value));

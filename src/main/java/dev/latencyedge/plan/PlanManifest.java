@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.latencyedge.stackfiles.StackFileNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ public record PlanManifest(String version, String commit, List<String> environme
     static SortedMap<String, String> digests(Path configDir, List<String> stacks) {
         var digests = new java.util.TreeMap<String, String>();
         var names = new java.util.ArrayList<>(List.of("Pulumi.yaml"));
-        stacks.forEach(stack -> names.add("Pulumi." + stack + ".yaml"));
+        stacks.forEach(stack -> names.add(StackFileNames.of(stack)));
         for (var name : names) {
             try {
                 digests.put(name, sha256(Files.readAllBytes(configDir.resolve(name))));

@@ -86,7 +86,7 @@ public final class StackFile implements ConfigSource {
 
     private static StackFile read(Path configDir, String stackName, Map<String, String> defaults,
                                   Optional<PassphraseSecrets> passphrase) {
-        var path = configDir.resolve("Pulumi." + stackName + ".yaml");
+        var path = configDir.resolve(StackFileNames.of(stackName));
         if (!Files.isRegularFile(path)) {
             throw new PlanException(path + ": no such stack file (stack " + stackName + ")");
         }

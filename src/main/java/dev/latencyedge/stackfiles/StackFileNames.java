@@ -15,6 +15,16 @@ public final class StackFileNames {
     private StackFileNames() {
     }
 
+    /** The file that holds {@code stack}'s configuration. */
+    public static String of(String stack) {
+        return "Pulumi." + stack + ".yaml";
+    }
+
+    /** The file that holds {@code stack}'s deployment settings (ours, beside the CLI's). */
+    public static String deployFile(String stack) {
+        return "Pulumi." + stack + ".deploy.yaml";
+    }
+
     /** The stack a file in a config directory holds, if it is a stack file. */
     public static Optional<String> stack(String fileName) {
         var match = STACK_FILE.matcher(fileName);
